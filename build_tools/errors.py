@@ -1,0 +1,51 @@
+"""The few exceptions the build tools raise; each names a file and says what to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ArchiveError(Exception):
+    """Base class of every error a person is expected to act on."""
+
+
+class SourceError(ArchiveError):
+    """A notice or its sidecar cannot be used as it is."""
+
+    def __init__(
+        self,
+        path: Path | str,
+        message: str,
+        *,
+        line: int | None = None,
+        key: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.path = str(path)
+        self.line = line
+        self.key = key
+        self.message = message
+        self.hint = hint
+        where = self.path if line is None else f"{self.path}:{line}"
+        text = f"{where}: {message}"
+        if key is not None:
+            text = f"{where}: key '{key}': {message}"
+        if hint:
+            text += f" ({hint})"
+        super().__init__(text)
+
+
+class SidecarError(SourceError):
+    """A sidecar YAML file is malformed or holds an invalid value."""
+
+
+class OutputCollisionError(ArchiveError):
+    """Two notices would be written to the same output page."""
+
+    def __init__(self, slug: str, first: str, second: str) -> None:
+        self.slug = slug
+        self.files = (first, second)
+        super().__init__(
+            f"{second}: would be written to the same page '{slug}.md' as {first}; "
+            "rename one of the two source files"
+        )

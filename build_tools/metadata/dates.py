@@ -1,0 +1,57 @@
+"""成文日期: 二○一二年二月二十一日, 2022年1月21日, 2022-01-21, 2022.1.21, 2022/1/21."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from build_tools.textutil import chinese_digits_to_int, chinese_to_int
+
+_ZERO = "〇○零ОO０Ｏ"
+_CN_DATE = re.compile(
+    rf"([{_ZERO}一二三四五六七八九]{{4}})\s*年\s*([一二三四五六七八九十]{{1,2}})\s*月"
+    r"\s*([一二三四五六七八九十]{1,3})\s*日"
+)
+_ARABIC_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_SEPARATED_DATE = re.compile(r"(\d{4})\s*([-./／－．])\s*(\d{1,2})\s*\2\s*(\d{1,2})")
+
+
+class ImpossibleDateError(ValueError):
+    """The text has the shape of a date that does not exist (2月30日)."""
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The date that makes up all of ``text`` (a 成文日期 line), or None.
+
+    Raises ImpossibleDateError when the text is shaped like a date but no such day exists.
+    """
+    text = text.strip().strip("（）()")
+    for pattern, convert in (
+        (_CN_DATE, _from_chinese),
+        (_ARABIC_DATE, _from_arabic),
+        (_SEPARATED_DATE, _from_separated),
+    ):
+        match = pattern.fullmatch(text)
+        if match:
+            year, month, day = convert(match)
+            try:
+                return dt.date(year, month, day)
+            except ValueError as exc:
+                raise ImpossibleDateError(f"no such date: {text}") from exc
+    return None
+
+
+def _from_chinese(match: re.Match[str]) -> tuple[int, int, int]:
+    return (
+        chinese_digits_to_int(match.group(1)),
+        chinese_to_int(match.group(2)),
+        chinese_to_int(match.group(3)),
+    )
+
+
+def _from_arabic(match: re.Match[str]) -> tuple[int, int, int]:
+    return int(match.group(1)), int(match.group(2)), int(match.group(3))
+
+
+def _from_separated(match: re.Match[str]) -> tuple[int, int, int]:
+    return int(match.group(1)), int(match.group(3)), int(match.group(4))

@@ -1,0 +1,29 @@
+"""发文字号: normalise any bracket variant to 〔〕 (国办发[2012]14号 → 国办发〔2012〕14号)."""
+
+from __future__ import annotations
+
+import re
+
+from build_tools.textutil import HAN_CLASS, to_halfwidth
+
+_OPEN = "\\[［〔(（【〖"
+_CLOSE = "\\]］〕)）】〗"
+DOC_NUMBER = re.compile(
+    rf"(?P<prefix>[{HAN_CLASS}]{{1,20}}?)\s*[{_OPEN}]\s*(?P<year>(?:19|20)\d{{2}})\s*[{_CLOSE}]"
+    r"\s*第?\s*(?P<serial>\d{1,5})\s*号"
+)
+
+
+def normalise_doc_number(text: str) -> str | None:
+    """The normalised document number if ``text`` is one and nothing else, else None."""
+    match = DOC_NUMBER.fullmatch(text.strip())
+    if match is None:
+        return None
+    serial = to_halfwidth(match.group("serial"))
+    return f"{match.group('prefix')}〔{to_halfwidth(match.group('year'))}〕{serial}号"
+
+
+def doc_number_year(doc_number: str) -> int | None:
+    """The year inside a normalised document number."""
+    match = re.search(r"〔(\d{4})〕", doc_number)
+    return int(match.group(1)) if match else None

@@ -1,0 +1,138 @@
+"""Find notices and their sidecars, read raw bytes and decode them.
+
+Encoding detection is a strict decode cascade rather than a statistical detector: a BOM
+decides first; then strict UTF-8, which almost never accepts GB18030 bytes of Chinese text by
+accident; then strict GB18030, a superset of GBK and GB2312. Detectors guess on short Chinese
+texts (Big5, Shift-JIS, cp1252 are common wrong answers), while the cascade is deterministic
+and its one ambiguity is settled by the sidecar key ``encoding:``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from build_tools.errors import SourceError
+
+NOTICE_SUFFIX = ".txt"
+SIDECAR_SUFFIXES = (".yml", ".yaml")
+CASCADE = ("utf-8", "gb18030")
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Share of characters that may be control characters before a file counts as binary.
+_MAX_CONTROL_SHARE = 0.01
+
+
+@dataclass(frozen=True)
+class RawSource:
+    """A notice file as collected: path, raw bytes and optional sidecar path."""
+
+    path: Path
+    relative: str
+    data: bytes
+    sidecar: Path | None
+
+    @property
+    def sha256(self) -> str:
+        """Hash of the raw bytes, recorded in the front matter."""
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def find_notices(source_dir: Path) -> list[Path]:
+    """Every notice file under ``source_dir``, in a stable order."""
+    return sorted(
+        path
+        for path in source_dir.rglob(f"*{NOTICE_SUFFIX}")
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(source_dir).parts)
+    )
+
+
+def sidecar_for(path: Path) -> Path | None:
+    """The sidecar YAML beside a notice (same stem), if there is one."""
+    for suffix in SIDECAR_SUFFIXES:
+        candidate = path.with_suffix(suffix)
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_source(path: Path, source_dir: Path) -> RawSource:
+    """Read a notice's raw bytes; the file itself is never modified."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(path, f"cannot be read: {exc.strerror}") from exc
+    try:
+        relative = path.relative_to(source_dir).as_posix()
+    except ValueError:
+        relative = path.name
+    return RawSource(path=path, relative=relative, data=data, sidecar=sidecar_for(path))
+
+
+def decode(data: bytes, path: Path | str, encoding: str | None = None) -> tuple[str, str]:
+    """Decode raw bytes to text and say which encoding was used.
+
+    ``encoding`` comes from the sidecar and overrides detection.
+    """
+    if not data.strip():
+        raise SourceError(path, "is empty", hint="add the notice text or remove the file")
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except LookupError as exc:
+            raise SourceError(path, f"unknown encoding '{encoding}'", key="encoding") from exc
+        except UnicodeDecodeError as exc:
+            raise SourceError(
+                path,
+                f"cannot be decoded as {encoding} (byte {exc.start})",
+                key="encoding",
+                hint="correct the sidecar key 'encoding:'",
+            ) from exc
+        return _check_text(text, path), encoding
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _check_text(data.decode(name), path), name
+            except UnicodeDecodeError:
+                break
+    for name in CASCADE:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        return _check_text(text, path), name
+    raise SourceError(
+        path,
+        "cannot be decoded as UTF-8 or GB18030",
+        hint="set the sidecar key 'encoding:' (e.g. encoding: big5) in a .yml file with the same stem",
+    )
+
+
+def _check_text(text: str, path: Path | str) -> str:
+    """Reject decoded text that is really binary data."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    controls = sum(
+        1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v"
+    )
+    if "\x00" in text or controls > max(1, len(text) * _MAX_CONTROL_SHARE):
+        raise SourceError(
+            path,
+            "looks like a binary file, not a text notice",
+            hint="convert it to plain text, or set 'encoding:' in its sidecar if it is text",
+        )
+    if not text.strip():
+        raise SourceError(path, "is empty", hint="add the notice text or remove the file")
+    return text
+
+
+def normalise_newlines(text: str) -> tuple[str, int]:
+    """Turn CRLF and lone CR into LF; return the text and how many were changed."""
+    changed = text.count("\r")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), changed
