@@ -1,0 +1,138 @@
+"""Command line: ``python -m build_tools convert | inspect FILE | check``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from build_tools.convert import ConvertReport, convert, load_archive
+from build_tools.errors import ArchiveError
+from build_tools.inspection import notice_data
+from build_tools.parse import parse_notice
+from build_tools.sources import read_source
+
+DEFAULT_SOURCE = Path("source_texts")
+DEFAULT_OUTPUT = Path("docs/notices")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.ERROR, format="%(levelname)s: %(message)s")
+    status: int = args.run(args)
+    return status
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m build_tools",
+        description="Convert raw work-safety notices into annotated Markdown for MkDocs.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser("convert", help="convert every notice into docs/notices/")
+    _source_option(run)
+    run.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="generated folder")
+    run.add_argument("--strict", action="store_true", help="exit non-zero on any warning")
+    run.add_argument("--quiet", action="store_true", help="print only the summary and problems")
+    run.set_defaults(run=_convert)
+
+    inspect = commands.add_parser("inspect", help="show one notice: metadata, outline, cleaning")
+    inspect.add_argument("file", type=Path, help="a notice file, e.g. source_texts/003_….txt")
+    inspect.add_argument("--json", action="store_true", help="print JSON instead of text")
+    inspect.set_defaults(run=_inspect)
+
+    check = commands.add_parser("check", help="validate notices and sidecars without writing")
+    _source_option(check)
+    check.add_argument("--strict", action="store_true", help="exit non-zero on any warning")
+    check.set_defaults(run=_check)
+    return parser
+
+
+def _source_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="notice folder")
+
+
+def _progress(index: int, total: int, path: str) -> None:
+    sys.stderr.write(f"\r[{index}/{total}] {path[-60:]:<60}")
+    if index == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def _print_problems(report: ConvertReport) -> None:
+    for failure in report.failures:
+        print(f"error: {failure.message}", file=sys.stderr)
+    for file, warning in report.warnings:
+        print(f"warning: {file}: {warning}", file=sys.stderr)
+
+
+def _status(report: ConvertReport, strict: bool) -> int:
+    if report.failures or (strict and report.warnings):
+        return 1
+    return 0
+
+
+def _convert(args: argparse.Namespace) -> int:
+    if not args.source.is_dir():
+        print(f"error: {args.source}: no such folder of notices", file=sys.stderr)
+        return 2
+    progress = _progress if sys.stderr.isatty() and not args.quiet else None
+    report = convert(args.source, args.output, progress)
+    _print_problems(report)
+    written = report.written
+    if written and not args.quiet:
+        print(
+            f"wrote {len(written.written)}, unchanged {len(written.unchanged)}, "
+            f"removed {len(written.removed)} in {args.output}"
+        )
+    print(report.summary())
+    return _status(report, args.strict)
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    path: Path = args.file
+    if not path.is_file():
+        print(f"error: {path}: no such file", file=sys.stderr)
+        return 2
+    try:
+        notice = parse_notice(read_source(path, path.parent))
+    except ArchiveError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    data = notice_data(notice)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    for key, value in data["metadata"].items():
+        print(f"{key}: {value}")
+    print("outline:")
+    for part in notice.parts():
+        indent = "  " * part.anchor.count("-")
+        labels = f"  [牵头: {'、'.join(part.lead_departments)}]" if part.lead_departments else ""
+        print(f"  {indent}{part.anchor:<10} {part.number}{part.heading or '…'}{labels}")
+    print("cleaning:")
+    for step in data["cleaning"]:
+        print(f"  line {step['line']}: {step['kind']}: {step['before']!r} → {step['after']!r}")
+    for warning in notice.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    if not args.source.is_dir():
+        print(f"error: {args.source}: no such folder of notices", file=sys.stderr)
+        return 2
+    report = load_archive(args.source)
+    _print_problems(report)
+    print(f"checked {len(report.notices) + len(report.failures)}: {report.summary()}")
+    return _status(report, args.strict)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""Read every notice, then write every page: the whole conversion in one call.
+
+A bad notice fails alone: its error is recorded with its path and the others go on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from build_tools.errors import ArchiveError, OutputCollisionError
+from build_tools.model import Notice
+from build_tools.parse import parse_notice
+from build_tools.render.listing import render_listing
+from build_tools.render.notice import render_notice
+from build_tools.sources import find_notices, read_source
+from build_tools.write import WriteReport, write_outputs
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A notice that could not be converted, and why."""
+
+    file: str
+    message: str
+
+
+@dataclass
+class ConvertReport:
+    """Outcome of a conversion: what was converted, warned about, failed and written."""
+
+    notices: list[Notice] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    written: WriteReport | None = None
+
+    @property
+    def warnings(self) -> list[tuple[str, str]]:
+        """(file, message) for every warning of every converted notice."""
+        return [(n.source.file, w) for n in self.notices for w in n.warnings]
+
+    def summary(self) -> str:
+        """One line for people: converted / warnings / failed."""
+        return (
+            f"converted {len(self.notices)}, warnings {len(self.warnings)}, "
+            f"failed {len(self.failures)}"
+        )
+
+
+def load_archive(source_dir: Path, progress: Progress | None = None) -> ConvertReport:
+    """Parse every notice under ``source_dir``; unusable ones become failures."""
+    report = ConvertReport()
+    paths = find_notices(source_dir)
+    by_slug: dict[str, Notice] = {}
+    for index, path in enumerate(paths, start=1):
+        if progress:
+            progress(index, len(paths), str(path))
+        try:
+            notice = parse_notice(read_source(path, source_dir))
+            if notice.slug in by_slug:
+                raise OutputCollisionError(
+                    notice.slug, by_slug[notice.slug].source.file, notice.source.file
+                )
+        except ArchiveError as exc:
+            report.failures.append(Failure(str(path), str(exc)))
+            continue
+        by_slug[notice.slug] = notice
+        report.notices.append(notice)
+    return report
+
+
+def render_pages(notices: list[Notice]) -> dict[str, str]:
+    """Every generated page: one per notice and the listing."""
+    pages = {f"{notice.slug}.md": render_notice(notice) for notice in notices}
+    pages["index.md"] = render_listing(notices)
+    return pages
+
+
+def convert(
+    source_dir: Path, output_dir: Path, progress: Progress | None = None
+) -> ConvertReport:
+    """Convert all notices of ``source_dir`` into pages in ``output_dir``."""
+    report = load_archive(source_dir, progress)
+    report.written = write_outputs(output_dir, render_pages(report.notices))
+    log.debug("%s", report.summary())
+    return report

@@ -1,0 +1,24 @@
+"""Make source text literal in Markdown: nothing a notice contains may become markup.
+
+Every ASCII punctuation character is backslash-escaped. The site enables
+``pymdownx.escapeall``, which turns any backslash-escaped character back into itself (and
+``<``, ``>``, ``&`` into entities), so the page shows exactly the source characters.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+
+def escape_markdown(text: str) -> str:
+    """Source text as Markdown that renders to exactly that text, on one line."""
+    return _ASCII_PUNCTUATION.sub(r"\\\1", _WHITESPACE_RUN.sub(" ", text).strip())
+
+
+def escape_html(text: str) -> str:
+    """Source text for raw HTML blocks (metadata panel, labels)."""
+    return html.escape(_WHITESPACE_RUN.sub(" ", text).strip(), quote=True)

@@ -1,0 +1,162 @@
+"""One notice as Markdown: YAML front matter, a metadata panel and the annotated body.
+
+Annotations (panel, department labels, attribute lists) are added around the source text;
+stripping them gives back the cleaned text, whitespace aside.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from build_tools.model import Notice, NumberStyle, Paragraph, Part, Role
+from build_tools.render.escape import escape_html, escape_markdown
+
+HEADING_STYLES = (NumberStyle.CHINESE, NumberStyle.PAREN_CHINESE)
+_ROLE_CLASSES = {
+    Role.DOC_NUMBER: "doc-number",
+    Role.NOTICE_TITLE: "doc-notice-title",
+    Role.TITLE: "doc-title",
+    Role.ISSUER: "doc-issuer",
+    Role.DATE: "doc-date",
+    Role.RECIPIENTS: "doc-recipients",
+}
+LEVEL_NAMES = {"national": "国家级", "provincial": "省级", "prefectural": "地市级", "county": "县级"}
+# Classes of elements that are annotations, not source text.
+ANNOTATION_CLASSES = ("notice-meta", "dept-labels", "headerlink")
+
+
+def front_matter(notice: Notice) -> dict[str, Any]:
+    """The front-matter mapping: every key of the PRODUCT.md contract, then extras."""
+    meta = notice.metadata
+    return {
+        "title": meta.title,
+        "notice_title": meta.notice_title,
+        "doc_number": meta.doc_number,
+        "issuer": meta.issuer,
+        "level": meta.level.value if meta.level else None,
+        "region": meta.region,
+        "date": meta.date,
+        "year": meta.year,
+        "recipients": list(meta.recipients),
+        "status": meta.status,
+        "index_number": meta.index_number,
+        "source": {
+            "file": notice.source.file,
+            "sha256": notice.source.sha256,
+            "url": notice.source.url,
+        },
+        "sectors": [],
+        "terms": [],
+        "publisher": meta.publisher,
+        "region_code": meta.region_code,
+        "encoding": notice.source.encoding,
+        "parts": len(notice.parts()),
+    }
+
+
+def render_notice(notice: Notice) -> str:
+    """The whole Markdown page of a notice."""
+    header = yaml.safe_dump(
+        front_matter(notice), allow_unicode=True, sort_keys=False, width=10_000
+    )
+    blocks = [f"---\n{header}---", metadata_panel(notice), *render_body(notice.paragraphs)]
+    return "\n\n".join(blocks) + "\n"
+
+
+def metadata_panel(notice: Notice) -> str:
+    """A gov.cn-style table of the notice's metadata, as a raw HTML block."""
+    meta = notice.metadata
+    rows = [
+        ("发文机关", meta.issuer),
+        ("发文字号", meta.doc_number),
+        ("成文日期", meta.date),
+        ("有效性", meta.status),
+        ("索引号", meta.index_number),
+        ("层级", LEVEL_NAMES.get(meta.level.value) if meta.level else None),
+        ("地区", meta.region),
+        ("年度", str(meta.year) if meta.year else None),
+        ("发布机构", meta.publisher),
+    ]
+    cells = "".join(
+        f"<tr><th>{label}</th><td>{escape_html(value) if value else '未知'}</td></tr>"
+        for label, value in rows
+        if value or label in ("发文机关", "发文字号", "成文日期")
+    )
+    return f'<div class="notice-meta"><table>{cells}</table></div>'
+
+
+def render_body(paragraphs: tuple[Paragraph, ...]) -> list[str]:
+    """Markdown blocks for the body, in source order."""
+    blocks: list[str] = []
+    current: Part | None = None
+    for paragraph in paragraphs:
+        if paragraph.part is not None:
+            current = paragraph.part
+            blocks.extend(_render_part(paragraph, paragraph.part))
+        else:
+            blocks.append(_render_plain(paragraph))
+        if current is not None and _closes_clause(paragraph, current):
+            blocks.append(department_labels(current))
+    return blocks
+
+
+def _closes_clause(paragraph: Paragraph, part: Part) -> bool:
+    clause = part.department_clause
+    return bool(clause) and paragraph.text.rstrip("。.；; ").endswith(clause or "")
+
+
+def _render_plain(paragraph: Paragraph) -> str:
+    text = escape_markdown(paragraph.text)
+    role_class = _ROLE_CLASSES.get(paragraph.role)
+    return f"{text}\n{{: .{role_class} }}" if role_class else text
+
+
+def _render_part(paragraph: Paragraph, part: Part) -> list[str]:
+    text = paragraph.text
+    if part.style in HEADING_STYLES and part.heading:
+        level = "#" * min(1 + paragraph.depth, 4)
+        cut = _heading_end(text, part)
+        heading = f"{level} {escape_markdown(text[:cut])} {{: #{part.anchor} }}"
+        rest = text[cut:].strip()
+        return [heading, escape_markdown(rest)] if rest else [heading]
+    cut = _heading_end(text, part) if part.heading else 0
+    lead = f"**{escape_markdown(text[:cut])}**" if cut and cut < len(text) else ""
+    body = escape_markdown(text[cut:]) if lead else escape_markdown(text)
+    permalink = f'<a class="headerlink" href="#{part.anchor}" title="本条链接">¶</a>'
+    return [f"{lead}{body}{permalink}\n{{: #{part.anchor} .item .item-{part.style.value} }}"]
+
+
+def _heading_end(text: str, part: Part) -> int:
+    """Index just after the part's title sentence (and its closing punctuation)."""
+    heading = part.heading or ""
+    start = text.find(heading, len(part.number))
+    if start < 0:
+        return len(text)
+    end = start + len(heading)
+    if end < len(text) and text[end] in "。！？；;!?，,：:":
+        end += 1
+    return end
+
+
+def department_labels(part: Part) -> str:
+    """Lead and supporting departments of a part, as a raw HTML block of labels."""
+    spans = [
+        f'<span class="dept dept-lead" title="牵头">{escape_html(name)}</span>'
+        for name in part.lead_departments
+    ]
+    spans += [
+        f'<span class="dept dept-support" title="配合">{escape_html(name)}</span>'
+        for name in part.supporting_departments
+    ]
+    return (
+        f'<div class="dept-labels" data-part="{part.anchor}">'
+        f'<span class="dept-role">牵头</span>{"".join(spans[: len(part.lead_departments)])}'
+        + (
+            f'<span class="dept-role">配合</span>{"".join(spans[len(part.lead_departments) :])}'
+            if part.supporting_departments
+            else ""
+        )
+        + "</div>"
+    )
