@@ -16,11 +16,10 @@ DOC_NUMBER = re.compile(
 
 def normalise_doc_number(text: str) -> str | None:
     """The normalised document number if ``text`` is one and nothing else, else None."""
-    match = DOC_NUMBER.fullmatch(text.strip())
+    match = DOC_NUMBER.fullmatch(to_halfwidth(text).strip())
     if match is None:
         return None
-    serial = to_halfwidth(match.group("serial"))
-    return f"{match.group('prefix')}〔{to_halfwidth(match.group('year'))}〕{serial}号"
+    return f"{match.group('prefix')}〔{match.group('year')}〕{match.group('serial')}号"
 
 
 def doc_number_year(doc_number: str) -> int | None:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 
-from build_tools.textutil import TERMINAL
-
 # Recipient lists end with a colon and name bodies of government.
 _RECIPIENT_HINT = re.compile(r"(各|有关|政府|单位|部门|委员会|管委会|机构|办事处|部委)")
 _MAX_LENGTH = 200
 _SEPARATORS = "，,；;"
+_SENTENCE_END = "。！？!?"
 
 
 def looks_like_recipients(text: str) -> bool:
@@ -17,7 +16,7 @@ def looks_like_recipients(text: str) -> bool:
     return (
         len(text) <= _MAX_LENGTH
         and text[-1] in "：:"
-        and not any(ch in text[:-1] for ch in TERMINAL if ch not in "：:")
+        and not any(ch in text[:-1] for ch in _SENTENCE_END)
         and bool(_RECIPIENT_HINT.search(text))
     )
 

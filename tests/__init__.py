@@ -1,0 +1,1 @@
+"""Tests of the work-safety archive build tools."""

@@ -1,0 +1,71 @@
+"""Shared test helpers: seed paths, the site's Markdown converter, annotation stripping."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+
+from build_tools.model import Notice
+from build_tools.parse import parse_notice
+from build_tools.render.notice import ANNOTATION_CLASSES
+from build_tools.sources import read_source
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE_DIR = ROOT / "source_texts"
+SEEDS = sorted(path.name for path in SOURCE_DIR.glob("*.txt"))
+# The Markdown extensions of mkdocs.yml that touch notice text (checked in test_site_config).
+SITE_EXTENSIONS = ["attr_list", "tables", "admonition", "toc", "pymdownx.escapeall"]
+
+
+def load_seed(name: str) -> Notice:
+    """Parse one notice of source_texts/."""
+    return parse_notice(read_source(SOURCE_DIR / name, SOURCE_DIR))
+
+
+def to_html(markdown_text: str) -> str:
+    """Markdown → HTML with the site's extensions."""
+    return markdown.markdown(markdown_text, extensions=SITE_EXTENSIONS)
+
+
+class _TextCollector(HTMLParser):
+    """Text of an HTML fragment, skipping annotation elements; records every tag seen."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self._skip_depth = 0
+        self._stack: list[bool] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {key: value or "" for key, value in attrs}
+        self.tags.append((tag, attributes))
+        classes = attributes.get("class", "").split()
+        skip = any(name in ANNOTATION_CLASSES for name in classes)
+        self._stack.append(skip)
+        if skip:
+            self._skip_depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._stack and self._stack.pop():
+            self._skip_depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._skip_depth == 0:
+            self.parts.append(data)
+
+
+def strip_annotations(html_text: str) -> tuple[str, list[tuple[str, dict[str, str]]]]:
+    """The source text left after removing annotations, and the tags that were present."""
+    collector = _TextCollector()
+    collector.feed(html_text)
+    collector.close()
+    return "".join(collector.parts), collector.tags
+
+
+def squeeze(text: str) -> str:
+    """Text without whitespace, for 'whitespace aside' comparisons."""
+    return re.sub(r"\s+", "", text)
