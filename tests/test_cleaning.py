@@ -76,7 +76,10 @@ def test_stray_spaces_between_chinese_characters_are_removed() -> None:
     result = cleaned("深入贯彻落实科学发 展观，各类事故 总量下降，建立14 个基地。")
     assert texts(result) == ["深入贯彻落实科学发展观，各类事故总量下降，建立14个基地。"]
     assert kinds(result) == ["stray-space"] * 3
-    assert (result.steps[0].before, result.steps[0].after) == ("彻落实科学发 展观，各类事", "彻落实科学发展观，各类事")
+    assert (result.steps[0].before, result.steps[0].after) == (
+        "彻落实科学发 展观，各类事",
+        "彻落实科学发展观，各类事",
+    )
 
 
 def test_spaces_inside_book_titles_and_between_latin_words_stay() -> None:
@@ -96,7 +99,10 @@ def test_a_line_broken_mid_word_is_joined() -> None:
 
 
 def test_hard_wrapped_text_is_rejoined_but_parts_stay_apart() -> None:
-    paragraph = "坚持以人民为中心，牢固树立安全发展理念，以推进安全生产领域改革为动力，不断提高安全生产水平。" * 3
+    paragraph = (
+        "坚持以人民为中心，牢固树立安全发展理念，以推进安全生产领域改革为动力，不断提高安全生产水平。"
+        * 3
+    )
     width = 20
     wrapped = [paragraph[i : i + width] for i in range(0, len(paragraph), width)]
     result = cleaned("\n".join(["一、总体要求", *wrapped, "二、重点工作"]))

@@ -55,7 +55,9 @@ def test_not_numbering(text: str) -> None:
 
 
 def test_nesting_follows_gb_t_9704() -> None:
-    parts = outline("一、甲", "（一）乙", "1.丙", "（1）丁", "（2）戊", "2.己", "（二）庚", "二、辛")
+    parts = outline(
+        "一、甲", "（一）乙", "1.丙", "（1）丁", "（2）戊", "2.己", "（二）庚", "二、辛"
+    )
     assert flat(parts) == [
         ("s1", "一、"),
         ("s1-1", "（一）"),
@@ -70,7 +72,13 @@ def test_nesting_follows_gb_t_9704() -> None:
 
 def test_levels_may_be_skipped() -> None:
     parts = outline("一、甲", "1.乙", "2.丙", "二、丁", "3.戊")
-    assert flat(parts) == [("s1", "一、"), ("s1-1", "1."), ("s1-2", "2."), ("s2", "二、"), ("s2-1", "3.")]
+    assert flat(parts) == [
+        ("s1", "一、"),
+        ("s1-1", "1."),
+        ("s1-2", "2."),
+        ("s2", "二、"),
+        ("s2-1", "3."),
+    ]
 
 
 def test_ordinal_paragraphs_nest_under_any_part() -> None:
@@ -88,7 +96,9 @@ def test_ordinal_paragraphs_nest_under_any_part() -> None:
 def test_anchors_come_from_position_not_wording() -> None:
     first = outline("一、甲", "1.乙", "2.丙")
     second = outline("一、完全不同的文字", "1.另一种说法", "2.又一种")
-    assert [p.anchor for r in first for p in r.walk()] == [p.anchor for r in second for p in r.walk()]
+    assert [p.anchor for r in first for p in r.walk()] == [
+        p.anchor for r in second for p in r.walk()
+    ]
 
 
 def test_unnumbered_paragraphs_belong_to_the_open_part() -> None:
@@ -110,10 +120,19 @@ def test_metadata_lines_never_open_parts() -> None:
     [
         ("道路交通。推进农村道路交通安全秩序专项整治。", "道路交通"),
         ("压实企业主体责任。", "压实企业主体责任"),
-        ("以落实安全生产责任为主线，加强安全生产监督考核", "以落实安全生产责任为主线，加强安全生产监督考核"),
-        ("推动落实安全生产责任。紧盯关键点。（市安委会办公室牵头，各镇街负责落实）", "推动落实安全生产责任"),
+        (
+            "以落实安全生产责任为主线，加强安全生产监督考核",
+            "以落实安全生产责任为主线，加强安全生产监督考核",
+        ),
+        (
+            "推动落实安全生产责任。紧盯关键点。（市安委会办公室牵头，各镇街负责落实）",
+            "推动落实安全生产责任",
+        ),
         ("总体要求（试行）", "总体要求（试行）"),
-        ("这是一个非常非常长的第一句话，它远远超过了一个标题应有的长度，所以不能当作标题来使用，只能算正文。后面还有。", None),
+        (
+            "这是一个非常非常长的第一句话，它远远超过了一个标题应有的长度，所以不能当作标题来使用，只能算正文。后面还有。",
+            None,
+        ),
     ],
 )
 def test_title_sentence(rest: str, heading: str | None) -> None:
@@ -144,7 +163,11 @@ def test_title_sentence(rest: str, heading: str | None) -> None:
             ("城市安全专业委员会", "市大数据中心", "各镇街"),
         ),
         ("加强监管。(市应急局负责)。", ("市应急局",), ()),
-        ("强化乡镇（街道）监管。（区应急局牵头，各乡镇（街道）配合）", ("区应急局",), ("各乡镇（街道）",)),
+        (
+            "强化乡镇（街道）监管。（区应急局牵头，各乡镇（街道）配合）",
+            ("区应急局",),
+            ("各乡镇（街道）",),
+        ),
     ],
 )
 def test_department_clauses(text: str, lead: tuple[str, ...], supporting: tuple[str, ...]) -> None:
