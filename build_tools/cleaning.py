@@ -20,6 +20,7 @@ HEADER_LABELS = (
     "成文日期", "发布日期", "主题词", "标题", "体裁分类", "组配分类", "公开方式", "信息来源",
 )  # fmt: skip
 _HEADER_SCAN_LINES = 12
+_HEADER_CONTINUATION = 80
 _LABEL_RE = re.compile(
     "(" + "|".join("[ \u3000]*".join(label) for label in HEADER_LABELS) + r")[ \u3000]*[:：]"
 )
@@ -58,8 +59,8 @@ def clean(text: str) -> CleanText:
     for number, raw in enumerate(raw_lines, start=1):
         stripped = _remove_controls(raw, number, steps).strip(f"{SPACE_CLASS}\ufeff")
         lines.append(Line(number, stripped) if stripped else None)
-    header = _take_header_block(lines, steps)
     _drop_web_leftovers(lines, steps)
+    header = _take_header_block(lines, steps)
     _close_letter_spacing(lines, steps)
     joined = _join_broken_lines(lines, steps)
     final = tuple(_remove_stray_spaces(line, steps) for line in joined)
@@ -74,24 +75,53 @@ def _remove_controls(raw: str, number: int, steps: list[CleaningStep]) -> str:
 
 
 def _take_header_block(lines: list[Line | None], steps: list[CleaningStep]) -> dict[str, str]:
-    """Remove a header block of 'label: value' lines at the top and return its fields."""
-    fields: dict[str, str] = {}
-    seen = 0
-    for index, line in enumerate(lines):
-        if line is None:
-            continue
-        seen += 1
-        matches = list(_LABEL_RE.finditer(line.text))
-        if seen > _HEADER_SCAN_LINES or not matches or matches[0].start() > 2:
-            break
-        for match, following in zip(matches, [*matches[1:], None], strict=True):
-            label = re.sub(r"[ \u3000]", "", match.group(1))
-            end = following.start() if following else len(line.text)
-            value = line.text[match.end() : end].strip(f"{SPACE_CLASS}|｜")
-            if value:
-                fields[label] = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", value)
+    """Remove a header block of 'label: value' lines at the top and return its fields.
+
+    Rows may have been wrapped: a line without a label continues the block when it holds a
+    '|' cell separator or a label follows it.
+    """
+    present = [index for index, line in enumerate(lines) if line is not None]
+    run: list[int] = []
+    for position, index in enumerate(present[:_HEADER_SCAN_LINES]):
+        text = _text(lines[index])
+        label = _LABEL_RE.search(text)
+        if not run:
+            if label is None or label.start() > 2:
+                break
+        elif label is None:
+            following = present[position + 1] if position + 1 < len(present) else None
+            next_text = _text(lines[following]) if following is not None else ""
+            if not _continues_header(text, next_text):
+                break
+        run.append(index)
+    block = "".join(_text(lines[index]) for index in run)
+    for index in run:
+        line = lines[index]
+        assert line is not None
         steps.append(CleaningStep("header-block", line.number, line.text, ""))
         lines[index] = None
+    return _header_fields(block)
+
+
+def _text(line: Line | None) -> str:
+    return line.text if line is not None else ""
+
+
+def _continues_header(text: str, next_text: str) -> bool:
+    if "。" in text or len(text) > _HEADER_CONTINUATION:
+        return False
+    return "|" in text or "｜" in text or bool(_LABEL_RE.match(next_text))
+
+
+def _header_fields(block: str) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    matches = list(_LABEL_RE.finditer(block))
+    for match, following in zip(matches, [*matches[1:], None], strict=False):
+        label = re.sub(r"[ \u3000]", "", match.group(1))
+        end = following.start() if following else len(block)
+        value = block[match.end() : end].strip(f"{SPACE_CLASS}|｜")
+        if value:
+            fields[label] = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", value)
     return fields
 
 
@@ -122,9 +152,11 @@ def _join_broken_lines(lines: list[Line | None], steps: list[CleaningStep]) -> l
         if line is None:
             previous_blank = True
             continue
-        if joined and not previous_blank:
+        if joined:
             last = joined[-1]
-            reason = _join_reason(last.text, line.text, width, len(joined) < _TITLE_ZONE)
+            reason = _join_reason(
+                last.text, line.text, width, len(joined) < _TITLE_ZONE, previous_blank
+            )
             if reason:
                 glue = " " if last.text[-1:].isascii() and line.text[:1].isascii() else ""
                 merged = Line(last.number, last.text + glue + line.text)
@@ -144,10 +176,13 @@ def _join_broken_lines(lines: list[Line | None], steps: list[CleaningStep]) -> l
     return joined
 
 
-def _join_reason(first: str, second: str, width: int | None, in_title_zone: bool) -> str | None:
+def _join_reason(
+    first: str, second: str, width: int | None, in_title_zone: bool, after_blank: bool
+) -> str | None:
+    """Why two lines are one paragraph; a split title may even span a blank line."""
     if in_title_zone and _is_split_title(first, second):
         return "title-join"
-    if first[-1] in TERMINAL or starts_part(second):
+    if after_blank or first[-1] in TERMINAL or starts_part(second):
         return None
     if len(first) >= _LONG_LINE or (width is not None and len(first) >= width - 1):
         return "line-join"
@@ -201,4 +236,3 @@ def _remove_stray_spaces(line: Line, steps: list[CleaningStep]) -> Line:
 
     cleaned = _STRAY_SPACE.sub(keep_or_drop, text)
     return Line(line.number, cleaned) if cleaned != text else line
-

@@ -81,9 +81,7 @@ def render_pages(notices: list[Notice]) -> dict[str, str]:
     return pages
 
 
-def convert(
-    source_dir: Path, output_dir: Path, progress: Progress | None = None
-) -> ConvertReport:
+def convert(source_dir: Path, output_dir: Path, progress: Progress | None = None) -> ConvertReport:
     """Convert all notices of ``source_dir`` into pages in ``output_dir``."""
     report = load_archive(source_dir, progress)
     report.written = write_outputs(output_dir, render_pages(report.notices))

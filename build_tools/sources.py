@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,13 @@ _BOMS = (
 )
 # Share of characters that may be control characters before a file counts as binary.
 _MAX_CONTROL_SHARE = 0.01
+_ODD = frozenset(("Cc", "Cn", "Co", "Cs"))
+# Characters a Chinese notice consists of; random bytes that decode give mostly others.
+_USUAL = re.compile(
+    "[\\s!-~\u00a0-\u024f\u2000-\u27bf\u2e80-\u303f\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
+)
+_MIN_USUAL_SHARE = 0.8
 
 
 @dataclass(frozen=True)
@@ -49,7 +57,8 @@ def find_notices(source_dir: Path) -> list[Path]:
     return sorted(
         path
         for path in source_dir.rglob(f"*{NOTICE_SUFFIX}")
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(source_dir).parts)
+        if path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(source_dir).parts)
     )
 
 
@@ -110,7 +119,7 @@ def decode(data: bytes, path: Path | str, encoding: str | None = None) -> tuple[
     raise SourceError(
         path,
         "cannot be decoded as UTF-8 or GB18030",
-        hint="set the sidecar key 'encoding:' (e.g. encoding: big5) in a .yml file with the same stem",
+        hint="set 'encoding:' (e.g. encoding: big5) in a sidecar .yml file with the same stem",
     )
 
 
@@ -118,10 +127,10 @@ def _check_text(text: str, path: Path | str) -> str:
     """Reject decoded text that is really binary data."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    controls = sum(
-        1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v"
-    )
-    if "\x00" in text or controls > max(1, len(text) * _MAX_CONTROL_SHARE):
+    # Control, unassigned and private-use characters do not occur in real notices; many of
+    # them mean binary data, or bytes that merely happened to decode (garbage after FF FE).
+    odd = sum(1 for ch in text if unicodedata.category(ch) in _ODD and ch not in "\n\r\t\f\v")
+    if "\x00" in text or odd > max(1, len(text) * _MAX_CONTROL_SHARE):
         raise SourceError(
             path,
             "looks like a binary file, not a text notice",
@@ -129,6 +138,13 @@ def _check_text(text: str, path: Path | str) -> str:
         )
     if not text.strip():
         raise SourceError(path, "is empty", hint="add the notice text or remove the file")
+    usual = sum(1 for ch in text if _USUAL.match(ch))
+    if usual < _MIN_USUAL_SHARE * len(text):
+        raise SourceError(
+            path,
+            "decodes to mostly unusual characters, so the encoding guess is wrong",
+            hint="set 'encoding:' in a sidecar .yml file with the same stem",
+        )
     return text
 
 

@@ -138,4 +138,3 @@ def parse_structure(
         for line, node, depth in opened
     )
     return paragraphs, outline
-

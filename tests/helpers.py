@@ -27,7 +27,7 @@ def load_seed(name: str) -> Notice:
 
 def to_html(markdown_text: str) -> str:
     """Markdown → HTML with the site's extensions."""
-    return markdown.markdown(markdown_text, extensions=SITE_EXTENSIONS)
+    return str(markdown.markdown(markdown_text, extensions=SITE_EXTENSIONS))
 
 
 class _TextCollector(HTMLParser):

@@ -57,6 +57,11 @@ CASES: dict[str, Case] = {
     ),
     "random-binary": Case({"bad.txt": random_binary()}, "bad.txt", ("bad.txt",)),
     "png": Case({"bad.txt": PNG}, "bad.txt", ("bad.txt", "binary")),
+    "garbage-after-utf16-bom": Case(
+        {"bad.txt": b"\xff\xfe" + random.Random(7).randbytes(64)},
+        "bad.txt",
+        ("bad.txt", "encoding:"),
+    ),
     "undecodable": Case({"bad.txt": UNDECODABLE}, "bad.txt", ("bad.txt", "encoding:")),
     "bad-yaml": sidecar_case(
         "notes: unclosed\nregion: [承德市, 滕州市\nlevel: county\n", "not valid YAML", line=3

@@ -41,7 +41,12 @@ def test_inspect_json_has_the_documented_shape() -> None:
     assert first["style"] == "arabic"
     assert first["anchor"] == "s2-1-1"
     assert first["lead_departments"] == ["市安委会办公室"]
-    assert data["cleaning"][0] == {"kind": "letter-spacing", "line": 4, "before": "通     知", "after": "通知"}
+    assert data["cleaning"][0] == {
+        "kind": "letter-spacing",
+        "line": 4,
+        "before": "通     知",
+        "after": "通知",
+    }
 
 
 def test_inspect_text_output() -> None:

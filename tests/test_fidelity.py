@@ -14,7 +14,8 @@ from tests.helpers import SEEDS, SOURCE_DIR, load_seed, squeeze, strip_annotatio
 
 # Tags the renderer itself emits; any other tag would have come from source characters.
 OUR_TAGS = {"p", "h2", "h3", "h4", "strong", "a", "div", "span", "table", "tr", "th", "td"}
-MARKDOWN_SPECIALS = list("<>&*_[]()`#|\\!-+.{}:~^=\"'/@$%;?,") + [
+MARKDOWN_SPECIALS = [
+    *"<>&*_[]()`#|\\!-+.{}:~^=\"'/@$%;?,",
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(1)>",
     "&amp;",

@@ -1,4 +1,7 @@
-"""Whole seeds against golden Markdown and inspect JSON (regenerate: python -m tests.regenerate_golden)."""
+"""Whole seeds against golden Markdown and inspect JSON.
+
+Regenerate after an intended change: python -m tests.regenerate_golden
+"""
 
 from __future__ import annotations
 

@@ -34,11 +34,17 @@ def test_000() -> None:
 def test_001() -> None:
     notice = load_seed(SEED_001)
     meta = notice.metadata
-    assert (meta.index_number, meta.status, meta.publisher) == ("13531/2016-14036", "有效", "市应急管理局")
+    assert (meta.index_number, meta.status, meta.publisher) == (
+        "13531/2016-14036",
+        "有效",
+        "市应急管理局",
+    )
     assert (meta.title, meta.year) == ("2016年全市安全生产工作要点", 2016)
     assert (meta.region, meta.level, meta.region_code) == ("承德市", Level.PREFECTURAL, "130800")
     assert styles(notice) == {"chinese": 10, "arabic": 60}
-    assert [part.value for part in notice.parts() if part.style.value == "arabic"] == list(range(1, 61))
+    assert [part.value for part in notice.parts() if part.style.value == "arabic"] == list(
+        range(1, 61)
+    )
     kinds = Counter(step.kind for step in notice.cleaning)
     assert kinds == {"header-block": 2, "web-leftover": 2, "line-join": 1}
     assert notice.paragraphs[-1].text.endswith("勇于担当、善抓落实的安监执法队伍。")
@@ -47,7 +53,11 @@ def test_001() -> None:
 def test_002() -> None:
     notice = load_seed(SEED_002)
     meta = notice.metadata
-    assert (meta.doc_number, meta.issuer, meta.level) == ("国办发〔2012〕14号", "国务院办公厅", Level.NATIONAL)
+    assert (meta.doc_number, meta.issuer, meta.level) == (
+        "国办发〔2012〕14号",
+        "国务院办公厅",
+        Level.NATIONAL,
+    )
     assert meta.notice_title == "关于继续深入扎实开展“安全生产年”活动的通知"
     assert meta.year == 2012  # from the doc number: the text has no date
     assert meta.date is None
@@ -58,7 +68,11 @@ def test_002() -> None:
 def test_003() -> None:
     notice = load_seed(SEED_003)
     meta = notice.metadata
-    assert (meta.issuer, meta.date, meta.level) == ("滕州市安全生产委员会", "2022-01-21", Level.COUNTY)
+    assert (meta.issuer, meta.date, meta.level) == (
+        "滕州市安全生产委员会",
+        "2022-01-21",
+        Level.COUNTY,
+    )
     assert meta.notice_title == "关于印发《2022年全市安全生产工作要点》的通知"
     assert styles(notice) == {"chinese": 2, "paren_chinese": 5, "arabic": 19}
     with_clause = [part for part in notice.parts() if part.department_clause]
@@ -74,7 +88,11 @@ def test_003() -> None:
 def test_004() -> None:
     notice = load_seed(SEED_004)
     meta = notice.metadata
-    assert (meta.issuer, meta.date, meta.level) == ("重庆市梁平区人民政府", "2018-01-22", Level.COUNTY)
+    assert (meta.issuer, meta.date, meta.level) == (
+        "重庆市梁平区人民政府",
+        "2018-01-22",
+        Level.COUNTY,
+    )
     assert (meta.region, meta.region_code) == ("重庆市梁平区", "500155")
     assert styles(notice) == {"chinese": 3, "paren_chinese": 8, "arabic": 37}
     road = next(part for part in notice.parts() if part.number == "17．")

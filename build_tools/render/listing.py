@@ -11,7 +11,9 @@ from build_tools.render.notice import LEVEL_NAMES
 
 def render_listing(notices: list[Notice]) -> str:
     """A Markdown page listing every notice, grouped by plan year."""
-    ordered = sorted(notices, key=lambda n: (-(n.metadata.year or 0), n.metadata.date or "", n.slug))
+    ordered = sorted(
+        notices, key=lambda n: (-(n.metadata.year or 0), n.metadata.date or "", n.slug)
+    )
     lines = ["---", "title: 全部通知", "---", "", "# 全部通知", ""]
     lines.append(f"本库共收录 {len(notices)} 份通知。")
     for year, group in groupby(ordered, key=lambda n: n.metadata.year):

@@ -22,7 +22,12 @@ _ROLE_CLASSES = {
     Role.DATE: "doc-date",
     Role.RECIPIENTS: "doc-recipients",
 }
-LEVEL_NAMES = {"national": "国家级", "provincial": "省级", "prefectural": "地市级", "county": "县级"}
+LEVEL_NAMES = {
+    "national": "国家级",
+    "provincial": "省级",
+    "prefectural": "地市级",
+    "county": "县级",
+}
 # Classes of elements that are annotations, not source text.
 ANNOTATION_CLASSES = ("notice-meta", "dept-labels", "headerlink")
 
@@ -58,9 +63,7 @@ def front_matter(notice: Notice) -> dict[str, Any]:
 
 def render_notice(notice: Notice) -> str:
     """The whole Markdown page of a notice."""
-    header = yaml.safe_dump(
-        front_matter(notice), allow_unicode=True, sort_keys=False, width=10_000
-    )
+    header = yaml.safe_dump(front_matter(notice), allow_unicode=True, sort_keys=False, width=10_000)
     blocks = [f"---\n{header}---", metadata_panel(notice), *render_body(notice.paragraphs)]
     return "\n\n".join(blocks) + "\n"
 
