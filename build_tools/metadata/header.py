@@ -6,6 +6,7 @@ from typing import Any
 
 from build_tools.metadata.dates import ImpossibleDateError, parse_date
 from build_tools.metadata.doc_number import normalise_doc_number
+from build_tools.metadata.titles import notice_title
 
 
 def header_fields(header: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
@@ -36,5 +37,11 @@ def header_fields(header: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
         if date:
             values["date"] = date.isoformat()
     if "标题" in header:
-        values["notice_title"] = header["标题"]
+        title = notice_title(header["标题"])
+        if title is None:
+            values["title"] = header["标题"]
+        else:
+            values["notice_title"] = title.title
+            if title.issuer and "issuer" not in values:
+                values["issuer"] = title.issuer
     return values, warnings
