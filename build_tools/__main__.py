@@ -16,7 +16,7 @@ from build_tools.parse import parse_notice
 from build_tools.sources import read_source
 
 DEFAULT_SOURCE = Path("source_texts")
-DEFAULT_OUTPUT = Path("docs/notices")
+DEFAULT_DOCS = Path("docs")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -37,7 +37,9 @@ def _parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("convert", help="convert every notice into docs/notices/")
     _source_option(run)
-    run.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="generated folder")
+    run.add_argument(
+        "--docs", type=Path, default=DEFAULT_DOCS, help="MkDocs docs folder to generate into"
+    )
     run.add_argument("--strict", action="store_true", help="exit non-zero on any warning")
     run.add_argument("--quiet", action="store_true", help="print only the summary and problems")
     run.set_defaults(run=_convert)
@@ -83,13 +85,17 @@ def _convert(args: argparse.Namespace) -> int:
         print(f"error: {args.source}: no such folder of notices", file=sys.stderr)
         return 2
     progress = _progress if sys.stderr.isatty() and not args.quiet else None
-    report = convert(args.source, args.output, progress)
+    try:
+        report = convert(args.source, args.docs, progress)
+    except ArchiveError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     _print_problems(report)
     written = report.written
     if written and not args.quiet:
         print(
             f"wrote {len(written.written)}, unchanged {len(written.unchanged)}, "
-            f"removed {len(written.removed)} in {args.output}"
+            f"removed {len(written.removed)} in {args.docs}"
         )
     print(report.summary())
     return _status(report, args.strict)

@@ -10,15 +10,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from build_tools.archive import Archive, build_archive
 from build_tools.errors import ArchiveError, OutputCollisionError
+from build_tools.glossary.load import GLOSSARY_FILE, Glossary, load_glossary
 from build_tools.model import Notice
 from build_tools.parse import parse_notice
+from build_tools.render.glossary import render_glossary
+from build_tools.render.links import GLOSSARY_FOLDER
 from build_tools.render.listing import render_listing
 from build_tools.render.notice import render_notice
 from build_tools.sources import find_notices, read_source
 from build_tools.write import WriteReport, write_outputs
 
 log = logging.getLogger(__name__)
+
+NOTICES = "notices"
 
 Progress = Callable[[int, int, str], None]
 
@@ -38,6 +44,7 @@ class ConvertReport:
     notices: list[Notice] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     written: WriteReport | None = None
+    archive: Archive | None = None
 
     @property
     def warnings(self) -> list[tuple[str, str]]:
@@ -53,7 +60,10 @@ class ConvertReport:
 
 
 def load_archive(source_dir: Path, progress: Progress | None = None) -> ConvertReport:
-    """Parse every notice under ``source_dir``; unusable ones become failures."""
+    """Parse every notice under ``source_dir`` and the curated data; index them together.
+
+    An unusable notice, or unusable curated data, becomes a failure; the rest goes on.
+    """
     report = ConvertReport()
     paths = find_notices(source_dir)
     by_slug: dict[str, Notice] = {}
@@ -71,19 +81,30 @@ def load_archive(source_dir: Path, progress: Progress | None = None) -> ConvertR
             continue
         by_slug[notice.slug] = notice
         report.notices.append(notice)
+    glossary_path = source_dir / GLOSSARY_FILE
+    try:
+        glossary = load_glossary(glossary_path)
+    except ArchiveError as exc:
+        report.failures.append(Failure(str(glossary_path), str(exc)))
+        glossary = Glossary(())
+    report.archive = build_archive(report.notices, glossary)
     return report
 
 
-def render_pages(notices: list[Notice]) -> dict[str, str]:
-    """Every generated page: one per notice and the listing."""
-    pages = {f"{notice.slug}.md": render_notice(notice) for notice in notices}
-    pages["index.md"] = render_listing(notices)
+def render_pages(archive: Archive) -> dict[str, str]:
+    """Every generated page, by its path under docs/."""
+    notices = list(archive.notices)
+    pages = {f"{NOTICES}/{n.slug}.md": render_notice(n, archive) for n in notices}
+    pages[f"{NOTICES}/index.md"] = render_listing(notices)
+    for name, page in render_glossary(archive).items():
+        pages[f"{GLOSSARY_FOLDER}/{name}"] = page
     return pages
 
 
-def convert(source_dir: Path, output_dir: Path, progress: Progress | None = None) -> ConvertReport:
-    """Convert all notices of ``source_dir`` into pages in ``output_dir``."""
+def convert(source_dir: Path, docs_dir: Path, progress: Progress | None = None) -> ConvertReport:
+    """Convert all notices of ``source_dir`` into generated folders of ``docs_dir``."""
     report = load_archive(source_dir, progress)
-    report.written = write_outputs(output_dir, render_pages(report.notices))
+    assert report.archive is not None
+    report.written = write_outputs(docs_dir, render_pages(report.archive))
     log.debug("%s", report.summary())
     return report

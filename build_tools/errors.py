@@ -19,17 +19,20 @@ class SourceError(ArchiveError):
         *,
         line: int | None = None,
         key: str | None = None,
+        entry: str | None = None,
         hint: str | None = None,
     ) -> None:
         self.path = str(path)
         self.line = line
         self.key = key
+        self.entry = entry
         self.message = message
         self.hint = hint
         where = self.path if line is None else f"{self.path}:{line}"
-        text = f"{where}: {message}"
-        if key is not None:
-            text = f"{where}: key '{key}': {message}"
+        subject = "".join(
+            [f"entry '{entry}': " if entry is not None else "", f"key '{key}': " if key else ""]
+        )
+        text = f"{where}: {subject}{message}"
         if hint:
             text += f" ({hint})"
         super().__init__(text)
@@ -37,6 +40,10 @@ class SourceError(ArchiveError):
 
 class SidecarError(SourceError):
     """A sidecar YAML file is malformed or holds an invalid value."""
+
+
+class CuratedDataError(SourceError):
+    """Curated reference data (glossary, sectors) is malformed; names file, entry and key."""
 
 
 class OutputCollisionError(ArchiveError):

@@ -1,7 +1,7 @@
-"""MkDocs hook: convert source_texts/ into docs/notices/ before every build.
+"""MkDocs hook: generate the search dictionary and every generated page from source_texts/.
 
-Thin on purpose: the work is in ``build_tools.convert``. Problems are logged through MkDocs'
-logger, so ``mkdocs build --strict`` fails on a bad notice while the others still build.
+Thin on purpose: the work is in ``build_tools``. Problems are logged through MkDocs' logger,
+so ``mkdocs build --strict`` fails on a bad notice while the others still build.
 """
 
 from __future__ import annotations
@@ -10,20 +10,49 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from mkdocs.plugins import event_priority
+
 from build_tools.convert import convert
+from build_tools.errors import ArchiveError
+from build_tools.glossary.load import GLOSSARY_FILE, load_glossary
+from build_tools.glossary.search_dict import write_user_dictionary
 
 log = logging.getLogger("mkdocs.hooks.build_tools")
 
 SOURCE_FOLDER = "source_texts"
-GENERATED_FOLDER = "notices"
+USER_DICTIONARY = Path("build") / "search" / "jieba_userdict.txt"
+
+
+def _project(config: Any) -> Path:
+    return Path(config["config_file_path"]).resolve().parent
+
+
+@event_priority(100)  # before Material's search plugin reads jieba_dict_user in its on_config
+def on_config(config: Any, **_: Any) -> Any:
+    """Write jieba's user dictionary and point the search plugin at it (absolute path).
+
+    MkDocs resolves ``jieba_dict_user`` against the working directory, not mkdocs.yml, so
+    the hook sets the absolute path itself.
+    """
+    project = _project(config)
+    path = project / USER_DICTIONARY
+    try:
+        glossary = load_glossary(project / SOURCE_FOLDER / GLOSSARY_FILE)
+    except ArchiveError as exc:
+        log.error("glossary not loaded: %s", exc)
+        return config
+    write_user_dictionary(glossary, path)
+    search = config["plugins"].get("material/search") or config["plugins"].get("search")
+    if search is not None:
+        search.config["jieba_dict_user"] = str(path)
+    return config
 
 
 def on_pre_build(config: Any, **_: Any) -> None:
-    """Regenerate the notice pages; unchanged pages are not rewritten (no serve loop)."""
-    project = Path(config["config_file_path"]).resolve().parent
-    report = convert(project / SOURCE_FOLDER, Path(config["docs_dir"]) / GENERATED_FOLDER)
+    """Regenerate the pages; unchanged pages are not rewritten (no serve loop)."""
+    report = convert(_project(config) / SOURCE_FOLDER, Path(config["docs_dir"]))
     for failure in report.failures:
-        log.error("notice not converted: %s", failure.message)
+        log.error("not converted: %s", failure.message)
     for file, warning in report.warnings:
         log.warning("%s: %s", file, warning)
     log.info("notices: %s", report.summary())

@@ -126,6 +126,7 @@ class Paragraph:
     role: Role = Role.TEXT
     part: Part | None = None
     depth: int = 0
+    owner: str | None = None  # anchor of the innermost part this paragraph belongs to
 
 
 @dataclass(frozen=True)
@@ -146,3 +147,58 @@ class Notice:
         for part in self.outline:
             found.extend(part.walk())
         return found
+
+    def part_texts(self) -> dict[str, str]:
+        """Each part's own text (its line and the unnumbered paragraphs after it), by anchor."""
+        texts: dict[str, list[str]] = {}
+        for paragraph in self.paragraphs:
+            if paragraph.owner is not None and paragraph.role in (Role.PART, Role.TEXT):
+                texts.setdefault(paragraph.owner, []).append(paragraph.text)
+        return {anchor: "\n".join(lines) for anchor, lines in texts.items()}
+
+
+@dataclass(frozen=True)
+class Basis:
+    """A legal or policy source for a glossary term."""
+
+    document: str
+    article: str | None = None
+
+
+class Confidence(StrEnum):
+    """How sure the glossary is of a term's basis."""
+
+    CHECKED = "checked"
+    UNSURE = "unsure"
+
+
+@dataclass(frozen=True)
+class Term:
+    """A curated glossary entry."""
+
+    id: str
+    term: str
+    aliases: tuple[str, ...]
+    pinyin: str
+    explanation: str
+    components: tuple[str, ...] = ()
+    basis: tuple[Basis, ...] = ()
+    basis_confidence: Confidence = Confidence.UNSURE
+    related: tuple[str, ...] = ()
+    category: str | None = None
+    pinyin_overridden: bool = False
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every written form that refers to this term: the term first, then its aliases."""
+        return (self.term, *self.aliases)
+
+
+@dataclass(frozen=True)
+class TermUse:
+    """Uses of one term in one place of one notice (an item, or the text outside items)."""
+
+    slug: str
+    anchor: str | None
+    number: str | None
+    count: int

@@ -108,14 +108,15 @@ def parse_structure(
     """
     top: list[_Node] = []
     stack: list[_Node] = []
-    opened: list[tuple[Line, _Node | None, int]] = []
+    opened: list[tuple[Line, _Node | None, int, str | None]] = []
     for line in lines:
         role = roles.get(line.number, Role.TEXT)
         found = match_number(line.text) if role is Role.TEXT else None
         if found is None:
+            owner = stack[-1].anchor if stack and role is Role.TEXT else None
             if stack and role is Role.TEXT:
                 stack[-1].own_text.append(line.text)
-            opened.append((line, None, len(stack)))
+            opened.append((line, None, len(stack), owner))
             continue
         while stack and RANK[stack[-1].match.style] >= RANK[found.style]:
             stack.pop()
@@ -124,7 +125,7 @@ def parse_structure(
         node = _Node(found, line, f"{prefix}{len(siblings) + 1}", [line.text])
         siblings.append(node)
         stack.append(node)
-        opened.append((line, node, len(stack)))
+        opened.append((line, node, len(stack), node.anchor))
     outline = tuple(node.freeze() for node in top)
     by_anchor = {part.anchor: part for root in outline for part in root.walk()}
     paragraphs = tuple(
@@ -134,7 +135,8 @@ def parse_structure(
             role=Role.PART if node else roles.get(line.number, Role.TEXT),
             part=by_anchor[node.anchor] if node else None,
             depth=depth,
+            owner=owner,
         )
-        for line, node, depth in opened
+        for line, node, depth, owner in opened
     )
     return paragraphs, outline

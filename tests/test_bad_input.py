@@ -130,7 +130,7 @@ def test_bad_input_fails_alone(name: str, tmp_path: Path) -> None:
         assert re.search(rf"\.yml:{case.line}:", message), f"{name}: no line in {message!r}"
     written = convert(source, tmp_path / "out")
     assert [f.message for f in written.failures] == [f.message for f in report.failures]
-    assert (tmp_path / "out" / "index.md").is_file()
+    assert (tmp_path / "out" / "notices" / "index.md").is_file()
     assert hashes(source) == before, f"{name}: source files changed"
 
 

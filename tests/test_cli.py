@@ -67,11 +67,11 @@ def test_convert_and_check_report_a_bad_notice_and_go_on(tmp_path: Path) -> None
     shutil.copy(SOURCE_DIR / "003_65114f20cbda8ae2.txt", source)
     (source / "broken.txt").write_bytes(b"")
     output = tmp_path / "out"
-    result = run("convert", "--source", str(source), "--output", str(output))
+    result = run("convert", "--source", str(source), "--docs", str(output))
     assert result.returncode == 1
     assert "converted 1, warnings 0, failed 1" in result.stdout
     assert "broken.txt" in result.stderr and "is empty" in result.stderr
-    assert (output / "003_65114f20cbda8ae2.md").is_file()
+    assert (output / "notices" / "003_65114f20cbda8ae2.md").is_file()
     checked = run("check", "--source", str(source))
     assert checked.returncode == 1
     assert "broken.txt" in checked.stderr
@@ -83,8 +83,8 @@ def test_strict_makes_warnings_fatal(tmp_path: Path) -> None:
     source.mkdir()
     (source / "plain.txt").write_text("一、没有日期的通知\n正文。\n", encoding="utf-8")
     output = tmp_path / "out"
-    relaxed = run("convert", "--source", str(source), "--output", str(output))
-    strict = run("convert", "--source", str(source), "--output", str(output), "--strict")
+    relaxed = run("convert", "--source", str(source), "--docs", str(output))
+    strict = run("convert", "--source", str(source), "--docs", str(output), "--strict")
     assert relaxed.returncode == 0
     assert strict.returncode == 1
     assert "no date found" in strict.stderr

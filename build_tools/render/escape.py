@@ -14,9 +14,19 @@ _ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _WHITESPACE_RUN = re.compile(r"\s+")
 
 
+def normalise_space(text: str) -> str:
+    """Runs of whitespace as one space, none at the ends: Markdown would fold them anyway."""
+    return _WHITESPACE_RUN.sub(" ", text).strip()
+
+
+def escape_inline(text: str) -> str:
+    """Source text as Markdown that renders to exactly that text (whitespace kept as is)."""
+    return _ASCII_PUNCTUATION.sub(r"\\\1", text)
+
+
 def escape_markdown(text: str) -> str:
     """Source text as Markdown that renders to exactly that text, on one line."""
-    return _ASCII_PUNCTUATION.sub(r"\\\1", _WHITESPACE_RUN.sub(" ", text).strip())
+    return escape_inline(normalise_space(text))
 
 
 def escape_html(text: str) -> str:

@@ -6,12 +6,17 @@ stripping them gives back the cleaned text, whitespace aside.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from build_tools.model import Notice, NumberStyle, Paragraph, Part, Role
 from build_tools.render.escape import escape_html, escape_markdown
+from build_tools.render.links import Linker
+
+if TYPE_CHECKING:
+    from build_tools.archive import Archive
 
 HEADING_STYLES = (NumberStyle.CHINESE, NumberStyle.PAREN_CHINESE)
 _ROLE_CLASSES = {
@@ -61,10 +66,15 @@ def front_matter(notice: Notice) -> dict[str, Any]:
     }
 
 
-def render_notice(notice: Notice) -> str:
-    """The whole Markdown page of a notice."""
-    header = yaml.safe_dump(front_matter(notice), allow_unicode=True, sort_keys=False, width=10_000)
-    blocks = [f"---\n{header}---", metadata_panel(notice), *render_body(notice.paragraphs)]
+def render_notice(notice: Notice, archive: Archive | None = None) -> str:
+    """The whole Markdown page of a notice; with an archive, glossary terms are linked."""
+    matter = front_matter(notice)
+    linker = None
+    if archive is not None:
+        matter["terms"] = list(archive.notice_terms.get(notice.slug, ()))
+        linker = Linker(archive.matcher)
+    header = yaml.safe_dump(matter, allow_unicode=True, sort_keys=False, width=10_000)
+    blocks = [f"---\n{header}---", metadata_panel(notice), *render_body(notice.paragraphs, linker)]
     return "\n\n".join(blocks) + "\n"
 
 
@@ -90,19 +100,28 @@ def metadata_panel(notice: Notice) -> str:
     return f'<div class="notice-meta"><table>{cells}</table></div>'
 
 
-def render_body(paragraphs: tuple[Paragraph, ...]) -> list[str]:
+def render_body(paragraphs: tuple[Paragraph, ...], linker: Linker | None = None) -> list[str]:
     """Markdown blocks for the body, in source order."""
     blocks: list[str] = []
     current: Part | None = None
     for paragraph in paragraphs:
+        link = _link_function(linker)
         if paragraph.part is not None:
             current = paragraph.part
-            blocks.extend(_render_part(paragraph, paragraph.part))
+            blocks.extend(_render_part(paragraph, paragraph.part, link))
         else:
-            blocks.append(_render_plain(paragraph))
+            blocks.append(_render_plain(paragraph, link))
         if current is not None and _closes_clause(paragraph, current):
             blocks.append(department_labels(current))
     return blocks
+
+
+def _link_function(linker: Linker | None) -> Callable[[str], str]:
+    """Escape-and-link for one paragraph: each term links once per paragraph."""
+    if linker is None:
+        return escape_markdown
+    seen: set[str] = set()
+    return lambda text: linker.link(text, seen)
 
 
 def _closes_clause(paragraph: Paragraph, part: Part) -> bool:
@@ -110,23 +129,24 @@ def _closes_clause(paragraph: Paragraph, part: Part) -> bool:
     return bool(clause) and paragraph.text.rstrip("。.；; ").endswith(clause or "")
 
 
-def _render_plain(paragraph: Paragraph) -> str:
-    text = escape_markdown(paragraph.text)
+def _render_plain(paragraph: Paragraph, link: Callable[[str], str]) -> str:
     role_class = _ROLE_CLASSES.get(paragraph.role)
-    return f"{text}\n{{: .{role_class} }}" if role_class else text
+    if role_class:
+        return f"{escape_markdown(paragraph.text)}\n{{: .{role_class} }}"
+    return link(paragraph.text)
 
 
-def _render_part(paragraph: Paragraph, part: Part) -> list[str]:
+def _render_part(paragraph: Paragraph, part: Part, link: Callable[[str], str]) -> list[str]:
     text = paragraph.text
     if part.style in HEADING_STYLES and part.heading:
         level = "#" * min(1 + paragraph.depth, 4)
         cut = _heading_end(text, part)
         heading = f"{level} {escape_markdown(text[:cut])} {{: #{part.anchor} }}"
         rest = text[cut:].strip()
-        return [heading, escape_markdown(rest)] if rest else [heading]
+        return [heading, link(rest)] if rest else [heading]
     cut = _heading_end(text, part) if part.heading else 0
-    lead = f"**{escape_markdown(text[:cut])}**" if cut and cut < len(text) else ""
-    body = escape_markdown(text[cut:]) if lead else escape_markdown(text)
+    lead = f"**{escape_markdown(text[:cut])}**" if 0 < cut < len(text) else ""
+    body = link(text[cut:]) if lead else link(text)
     permalink = f'<a class="headerlink" href="#{part.anchor}" title="本条链接">¶</a>'
     return [f"{lead}{body}{permalink}\n{{: #{part.anchor} .item .item-{part.style.value} }}"]
 

@@ -1,0 +1,109 @@
+"""Curated YAML lists (glossary, sectors): safe loading with the line of every entry and key.
+
+Errors name the file, the line, the entry (its id, or its position) and the key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from build_tools.errors import CuratedDataError
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One mapping of a curated list, with where each key stands in the file."""
+
+    path: Path
+    index: int
+    line: int
+    values: dict[str, Any]
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        """The entry's id, or its position when it has none."""
+        ident = self.values.get("id")
+        return ident if isinstance(ident, str) and ident else f"#{self.index + 1}"
+
+    def error(self, key: str | None, message: str) -> CuratedDataError:
+        """An error about this entry (and key), pointing at its line."""
+        line = self.key_lines.get(key, self.line) if key else self.line
+        return CuratedDataError(self.path, message, line=line, key=key, entry=self.name)
+
+    def text(self, key: str) -> str:
+        """A required, non-empty text value."""
+        value = self.values.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise self.error(key, "expected non-empty text")
+        return value.strip()
+
+    def optional_text(self, key: str) -> str | None:
+        """A text value that may be missing or null."""
+        if self.values.get(key) is None:
+            return None
+        return self.text(key)
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        """A list of non-empty texts (missing or null means empty)."""
+        value = self.values.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.error(key, "expected a list of non-empty text")
+        return tuple(v.strip() for v in value)
+
+
+def load_entries(path: Path, allowed: frozenset[str], required: frozenset[str]) -> list[Entry]:
+    """Every entry of a YAML list file, with unknown and missing keys rejected."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CuratedDataError(path, f"cannot be read as UTF-8 text: {exc}") from exc
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return []
+        if not isinstance(root, yaml.SequenceNode):
+            raise CuratedDataError(path, "must be a list of entries", line=1)
+        entries = [_entry(loader, path, index, node) for index, node in enumerate(root.value)]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        line = mark.line + 1 if mark is not None else None
+        raise CuratedDataError(path, f"is not valid YAML: {problem}", line=line) from exc
+    finally:
+        loader.dispose()
+    for entry in entries:
+        unknown = sorted(set(entry.values) - allowed)
+        if unknown:
+            known = ", ".join(sorted(allowed))
+            raise entry.error(unknown[0], f"unknown key (known keys: {known})")
+        missing = sorted(required - set(entry.values))
+        if missing:
+            raise entry.error(missing[0], "is required")
+    return entries
+
+
+def _entry(loader: yaml.SafeLoader, path: Path, index: int, node: yaml.Node) -> Entry:
+    line = node.start_mark.line + 1
+    if not isinstance(node, yaml.MappingNode):
+        raise CuratedDataError(
+            path, "each entry must be a mapping", line=line, entry=f"#{index + 1}"
+        )
+    values: dict[str, Any] = {}
+    key_lines: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            raise CuratedDataError(
+                path, f"key {key!r} is not text", line=line, entry=f"#{index + 1}"
+            )
+        values[key] = loader.construct_object(value_node, deep=True)
+        key_lines[key] = key_node.start_mark.line + 1
+    return Entry(path, index, line, values, key_lines)

@@ -1,0 +1,1 @@
+"""The glossary: curated terms, their pinyin, matching in text, and usage across notices."""

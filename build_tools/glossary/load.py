@@ -1,0 +1,132 @@
+"""Load the curated glossary (source_texts/glossary.yml) into validated Term objects."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from build_tools.curated import Entry, load_entries
+from build_tools.glossary.pinyin import index_initial, sort_key, term_pinyin
+from build_tools.model import Basis, Confidence, Term
+from build_tools.textutil import HAN_CLASS
+
+GLOSSARY_FILE = "glossary.yml"
+_KEYS = frozenset(
+    {"id", "term", "aliases", "pinyin", "explanation", "components", "basis",
+     "basis_confidence", "related", "category"}
+)  # fmt: skip
+_REQUIRED = frozenset({"id", "term", "explanation", "basis_confidence"})
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SYLLABLE = re.compile(r"^[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]+$")
+_HAN = re.compile(f"[{HAN_CLASS}]")
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """All terms in pinyin order, with lookups by id and by written form."""
+
+    terms: tuple[Term, ...]
+
+    @cached_property
+    def by_id(self) -> dict[str, Term]:
+        """Terms by id."""
+        return {term.id: term for term in self.terms}
+
+    @cached_property
+    def by_form(self) -> dict[str, Term]:
+        """Terms by every written form (term and aliases)."""
+        return {form: term for term in self.terms for form in term.forms}
+
+    def related(self, term: Term) -> tuple[Term, ...]:
+        """Related terms both ways: those it lists and those that list it, in pinyin order."""
+        ids = set(term.related) | {other.id for other in self.terms if term.id in other.related}
+        return tuple(other for other in self.terms if other.id in ids)
+
+    def initial(self, term: Term) -> str:
+        """The A–Z letter the term is listed under."""
+        return index_initial(term.term, term.pinyin)
+
+
+def load_glossary(path: Path) -> Glossary:
+    """The glossary in ``path``; an empty glossary if the file does not exist."""
+    if not path.is_file():
+        return Glossary(())
+    entries = load_entries(path, _KEYS, _REQUIRED)
+    terms = [_term(entry) for entry in entries]
+    _check_unique(entries, terms)
+    known = {term.id for term in terms}
+    for entry, term in zip(entries, terms, strict=True):
+        for related in term.related:
+            if related not in known:
+                raise entry.error("related", f"unknown term id '{related}'")
+            if related == term.id:
+                raise entry.error("related", "a term cannot be related to itself")
+    return Glossary(tuple(sorted(terms, key=lambda t: sort_key(t.term, t.pinyin))))
+
+
+def _term(entry: Entry) -> Term:
+    ident = entry.text("id")
+    if not _ID.match(ident):
+        raise entry.error("id", f"expected lowercase ASCII words joined by '-', got {ident!r}")
+    term = entry.text("term")
+    override = entry.optional_text("pinyin")
+    if override is not None:
+        _check_pinyin(entry, term, override)
+    confidence = entry.text("basis_confidence")
+    if confidence not in {c.value for c in Confidence}:
+        raise entry.error("basis_confidence", f"expected checked or unsure, got {confidence!r}")
+    return Term(
+        id=ident,
+        term=term,
+        aliases=entry.texts("aliases"),
+        pinyin=override or term_pinyin(term),
+        explanation=entry.text("explanation"),
+        components=entry.texts("components"),
+        basis=_basis(entry),
+        basis_confidence=Confidence(confidence),
+        related=entry.texts("related"),
+        category=entry.optional_text("category"),
+        pinyin_overridden=override is not None,
+    )
+
+
+def _check_pinyin(entry: Entry, term: str, reading: str) -> None:
+    syllables = reading.split()
+    if not all(_SYLLABLE.match(s) for s in syllables):
+        raise entry.error("pinyin", f"expected syllables with tone marks, got {reading!r}")
+    if len(syllables) != len(_HAN.findall(term)):
+        raise entry.error("pinyin", f"expected one syllable per Chinese character of {term}")
+
+
+def _basis(entry: Entry) -> tuple[Basis, ...]:
+    value = entry.values.get("basis") or []
+    if not isinstance(value, list):
+        raise entry.error("basis", "expected a list of {document, article}")
+    found = []
+    for item in value:
+        if not isinstance(item, dict) or not isinstance(item.get("document"), str):
+            raise entry.error("basis", "each basis needs a 'document' text")
+        if set(item) - {"document", "article"}:
+            raise entry.error(
+                "basis", f"unknown basis keys {sorted(set(item) - {'document', 'article'})}"
+            )
+        article = item.get("article")
+        if article is not None and not isinstance(article, str):
+            raise entry.error("basis", "'article' must be text or null")
+        found.append(Basis(item["document"].strip(), article.strip() if article else None))
+    return tuple(found)
+
+
+def _check_unique(entries: list[Entry], terms: list[Term]) -> None:
+    seen_ids: dict[str, str] = {}
+    seen_forms: dict[str, str] = {}
+    for entry, term in zip(entries, terms, strict=True):
+        if term.id in seen_ids:
+            raise entry.error("id", f"duplicate id, also used by entry {seen_ids[term.id]}")
+        seen_ids[term.id] = entry.name
+        for form in term.forms:
+            if form in seen_forms:
+                raise entry.error("aliases", f"'{form}' is already a form of {seen_forms[form]}")
+            seen_forms[form] = term.id

@@ -1,0 +1,149 @@
+"""Glossary pages: the A–Z index in pinyin order and one page per term with its usage."""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import groupby
+
+from build_tools.archive import Archive
+from build_tools.model import Confidence, Notice, Term, TermUse
+from build_tools.render.charts import bar_chart
+from build_tools.render.escape import escape_html, escape_markdown
+from build_tools.render.notice import LEVEL_NAMES
+
+NOTICES = "../notices/"
+_NUMBER_WORDS = "一二三四五六七八九十两双"
+
+
+def render_glossary(archive: Archive) -> dict[str, str]:
+    """Every glossary page by its path under docs/glossary/."""
+    pages = {"index.md": render_index(archive)}
+    for term in archive.glossary.terms:
+        pages[f"{term.id}.md"] = render_term(term, archive)
+    return pages
+
+
+def render_index(archive: Archive) -> str:
+    """The A–Z index, grouped by the pinyin initial of each term."""
+    glossary = archive.glossary
+    groups = [(letter, list(terms)) for letter, terms in groupby(glossary.terms, glossary.initial)]
+    lines = ["---", "title: 术语表", "---", "", "# 术语表", ""]
+    lines.append(
+        f"共 {len(glossary.terms)} 个术语，按汉语拼音排序。每个术语写明释义、读音、数字所指、"
+        "依据和相关术语，并列出使用它的通知和条目。"
+    )
+    lines += ["", " · ".join(f"[{letter}](#{_letter_id(letter)})" for letter, _ in groups), ""]
+    for letter, terms in groups:
+        lines += [f"## {letter} {{: #{_letter_id(letter)} }}", ""]
+        for term in terms:
+            uses = archive.term_uses.get(term.id, ())
+            count = f"（{len({use.slug for use in uses})} 份通知）" if uses else ""
+            lines.append(
+                f"- [{escape_markdown(term.term)}]({term.id}.md) "
+                f'<span class="pinyin">{escape_html(term.pinyin)}</span>{count}'
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _letter_id(letter: str) -> str:
+    return "letter-" + (letter.lower() if letter.isalpha() else "other")
+
+
+def render_term(term: Term, archive: Archive) -> str:
+    """One term: pinyin, aliases, explanation, components, basis, related terms, usage."""
+    lines = [
+        "---",
+        f"title: {_yaml_text(term.term)}",
+        f"term_id: {term.id}",
+        "---",
+        "",
+        f"# {escape_markdown(term.term)} {{: #term }}",
+        "",
+        f'<p class="term-pinyin">{escape_html(term.pinyin)}</p>',
+        "",
+    ]
+    if term.aliases:
+        lines += [f"又作：{'、'.join(escape_markdown(alias) for alias in term.aliases)}", ""]
+    if term.category:
+        lines += [f"类别：{escape_markdown(term.category)}", ""]
+    lines += ["## 释义 {: #explanation }", "", escape_markdown(term.explanation), ""]
+    if term.components:
+        lines += [_components_heading(term), ""]
+        lines += [f"{index}. {escape_markdown(c)}" for index, c in enumerate(term.components, 1)]
+        lines.append("")
+    lines += _basis_lines(term)
+    related = archive.glossary.related(term)
+    if related:
+        lines += ["## 相关术语 {: #related }", ""]
+        lines += [f"- [{escape_markdown(other.term)}]({other.id}.md)" for other in related]
+        lines.append("")
+    lines += _usage_lines(term, archive)
+    return "\n".join(lines) + "\n"
+
+
+def _yaml_text(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _components_heading(term: Term) -> str:
+    numerals = [ch for ch in term.term if ch in _NUMBER_WORDS]
+    what = f"“{''.join(numerals)}”" if numerals else "各项"
+    return f"## {escape_markdown(what)}指什么 {{: #components }}"
+
+
+def _basis_lines(term: Term) -> list[str]:
+    lines = ["## 依据 {: #basis }", ""]
+    if not term.basis:
+        return [*lines, "尚未核实可靠的法律或文件依据，暂不列出。", ""]
+    for basis in term.basis:
+        article = f" {escape_markdown(basis.article)}" if basis.article else ""
+        lines.append(f"- {escape_markdown(basis.document)}{article}")
+    if term.basis_confidence is Confidence.UNSURE:
+        lines += ["", '<p class="basis-unsure">以上依据尚待核实，引用前请查对原文。</p>']
+    return [*lines, ""]
+
+
+def _usage_lines(term: Term, archive: Archive) -> list[str]:
+    uses = archive.term_uses.get(term.id, ())
+    lines = ["## 使用情况 {: #usage }", ""]
+    if not uses:
+        return [*lines, "本库收录的通知中尚未出现这个术语。", ""]
+    notices = [archive.by_slug[slug] for slug in dict.fromkeys(use.slug for use in uses)]
+    years = sorted({n.metadata.year for n in notices if n.metadata.year})
+    levels = Counter(LEVEL_NAMES[n.metadata.level.value] for n in notices if n.metadata.level)
+    total = sum(use.count for use in uses)
+    summary = f"{len(notices)} 份通知共使用 {total} 次"
+    if years:
+        summary += f"，最早 {years[0]} 年，最近 {years[-1]} 年"
+    if levels:
+        summary += "；按发文层级：" + "、".join(
+            f"{name} {count} 份" for name, count in levels.items()
+        )
+    lines += [summary + "。", ""]
+    if years:
+        per_year = Counter(n.metadata.year for n in notices)
+        bars = [(str(year), per_year.get(year, 0)) for year in range(years[0], years[-1] + 1)]
+        lines += [bar_chart(bars, f"{term.term}：每年使用它的通知数"), ""]
+    ordered = sorted(notices, key=lambda n: (-(n.metadata.year or 0), n.slug))
+    for notice in ordered:
+        lines.append(_usage_line(notice, [use for use in uses if use.slug == notice.slug]))
+    return [*lines, ""]
+
+
+def _usage_line(notice: Notice, uses: list[TermUse]) -> str:
+    meta = notice.metadata
+    who = meta.issuer or meta.region or "发文机关不详"
+    places = "、".join(
+        f"[{escape_markdown(use.number or use.anchor or '')}]({NOTICES}{notice.slug}.md#{use.anchor})"
+        + (f"（{use.count} 次）" if use.count > 1 else "")
+        for use in uses
+        if use.anchor
+    )
+    outside = sum(use.count for use in uses if not use.anchor)
+    if outside:
+        places += ("、" if places else "") + f"条目之外 {outside} 次"
+    return (
+        f"- {meta.year or '年度不详'} · [{escape_markdown(meta.title)}]({NOTICES}{notice.slug}.md)"
+        f"（{escape_markdown(who)}）：{places}"
+    )

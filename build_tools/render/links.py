@@ -1,0 +1,53 @@
+"""Glossary links in notice text: the first use of each term in a paragraph links to its entry.
+
+Only the first use per paragraph links, so a long item that repeats 安全生产标准化 five times
+is not a wall of links; the usage index still counts every use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from build_tools.glossary.matching import TermMatcher
+from build_tools.model import Term
+from build_tools.render.escape import escape_inline, normalise_space
+
+GLOSSARY_FOLDER = "glossary"
+_TOOLTIP_LENGTH = 80
+_UNSAFE_IN_TITLE = str.maketrans({'"': "“", "\\": "＼", "(": "（", ")": "）", "[": "［", "]": "］"})
+
+
+def tooltip(term: Term) -> str:
+    """A short explanation for the link's title: its first sentence, shortened."""
+    first = re.split(r"(?<=[。！？])", term.explanation, maxsplit=1)[0]
+    if len(first) > _TOOLTIP_LENGTH:
+        first = first[: _TOOLTIP_LENGTH - 1] + "…"
+    return normalise_space(f"{term.term}：{first}").translate(_UNSAFE_IN_TITLE)
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Turns source text into escaped Markdown with glossary links."""
+
+    matcher: TermMatcher
+    prefix: str = f"../{GLOSSARY_FOLDER}/"
+
+    def link(self, text: str, seen: set[str]) -> str:
+        """Escaped Markdown of ``text`` with the first use of each unseen term linked."""
+        text = normalise_space(text)
+        pieces: list[str] = []
+        position = 0
+        for match in self.matcher.find(text):
+            if match.term_id in seen:
+                continue
+            seen.add(match.term_id)
+            term = self.matcher.glossary.by_id[match.term_id]
+            pieces.append(escape_inline(text[position : match.start]))
+            pieces.append(
+                f'[{escape_inline(match.form)}]({self.prefix}{term.id}.md "{tooltip(term)}")'
+                "{: .term }"
+            )
+            position = match.end
+        pieces.append(escape_inline(text[position:]))
+        return "".join(pieces)
