@@ -134,8 +134,9 @@ def _usage_lines(term: Term, archive: Archive) -> list[str]:
 def _usage_line(notice: Notice, uses: list[TermUse]) -> str:
     meta = notice.metadata
     who = meta.issuer or meta.region or "发文机关不详"
+    page = f"{NOTICES}{notice.slug}.md"
     places = "、".join(
-        f"[{escape_markdown(use.number or use.anchor or '')}]({NOTICES}{notice.slug}.md#{use.anchor})"
+        f"[{escape_markdown(use.number or use.anchor or '')}]({page}#{use.anchor})"
         + (f"（{use.count} 次）" if use.count > 1 else "")
         for use in uses
         if use.anchor
@@ -144,6 +145,6 @@ def _usage_line(notice: Notice, uses: list[TermUse]) -> str:
     if outside:
         places += ("、" if places else "") + f"条目之外 {outside} 次"
     return (
-        f"- {meta.year or '年度不详'} · [{escape_markdown(meta.title)}]({NOTICES}{notice.slug}.md)"
+        f"- {meta.year or '年度不详'} · [{escape_markdown(meta.title)}]({page})"
         f"（{escape_markdown(who)}）：{places}"
     )
