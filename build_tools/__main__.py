@@ -11,6 +11,7 @@ from pathlib import Path
 
 from build_tools.convert import ConvertReport, convert, load_archive
 from build_tools.errors import ArchiveError
+from build_tools.glossary.candidates import find_candidates
 from build_tools.inspection import notice_data
 from build_tools.parse import parse_notice
 from build_tools.sources import read_source
@@ -53,6 +54,15 @@ def _parser() -> argparse.ArgumentParser:
     _source_option(check)
     check.add_argument("--strict", action="store_true", help="exit non-zero on any warning")
     check.set_defaults(run=_check)
+
+    terms = commands.add_parser("terms", help="glossary terms and their use; --candidates")
+    _source_option(terms)
+    terms.add_argument(
+        "--candidates",
+        action="store_true",
+        help="list quoted expressions with numerals or repeats that the glossary lacks",
+    )
+    terms.set_defaults(run=_terms)
     return parser
 
 
@@ -138,6 +148,33 @@ def _check(args: argparse.Namespace) -> int:
     _print_problems(report)
     print(f"checked {len(report.notices) + len(report.failures)}: {report.summary()}")
     return _status(report, args.strict)
+
+
+def _terms(args: argparse.Namespace) -> int:
+    if not args.source.is_dir():
+        print(f"error: {args.source}: no such folder of notices", file=sys.stderr)
+        return 2
+    report = load_archive(args.source)
+    _print_problems(report)
+    archive = report.archive
+    assert archive is not None
+    if args.candidates:
+        candidates = find_candidates(list(archive.notices), archive.glossary)
+        for candidate in candidates:
+            print(f"{candidate.count:>4}  “{candidate.expression}”  {' '.join(candidate.places)}")
+        print(
+            f"{len(candidates)} candidates not in the glossary ({len(archive.glossary.terms)} terms)"
+        )
+        return 0
+    for term in archive.glossary.terms:
+        uses = archive.term_uses.get(term.id, ())
+        notices = len({use.slug for use in uses})
+        print(
+            f"{term.id:<32} {term.term:<16} {term.pinyin:<28} {notices} notices, "
+            f"{sum(use.count for use in uses)} uses"
+        )
+    print(f"{len(archive.glossary.terms)} terms")
+    return 0
 
 
 if __name__ == "__main__":
