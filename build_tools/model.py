@@ -202,3 +202,40 @@ class TermUse:
     anchor: str | None
     number: str | None
     count: int
+
+
+@dataclass(frozen=True)
+class Sector:
+    """A sector (行业领域) of the curated taxonomy."""
+
+    id: str
+    name: str
+    parent: str | None = None
+    gbt4754: str | None = None
+    gbt4754_name: str | None = None
+    aliases: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    exclusions: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The sector's name and aliases: the words that make an item sector-titled."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why an item got a sector: which word, found where (title or text), at which offset."""
+
+    keyword: str
+    where: str
+    offset: int
+
+
+@dataclass(frozen=True)
+class SectorHit:
+    """A sector an item concerns, how strongly, and the evidence."""
+
+    sector: str
+    strength: str  # "title" (sector-titled item) or "text"
+    evidence: tuple[Evidence, ...]

@@ -1,0 +1,1 @@
+"""Sectors: the curated taxonomy and the item-level classifier."""
