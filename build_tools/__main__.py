@@ -162,9 +162,8 @@ def _terms(args: argparse.Namespace) -> int:
         candidates = find_candidates(list(archive.notices), archive.glossary)
         for candidate in candidates:
             print(f"{candidate.count:>4}  “{candidate.expression}”  {' '.join(candidate.places)}")
-        print(
-            f"{len(candidates)} candidates not in the glossary ({len(archive.glossary.terms)} terms)"
-        )
+        terms = len(archive.glossary.terms)
+        print(f"{len(candidates)} candidates not in the glossary ({terms} terms)")
         return 0
     for term in archive.glossary.terms:
         uses = archive.term_uses.get(term.id, ())
