@@ -187,6 +187,7 @@ class Term:
     related: tuple[str, ...] = ()
     category: str | None = None
     pinyin_overridden: bool = False
+    exclusions: tuple[str, ...] = ()  # longer strings in which a form is not this term
 
     @property
     def forms(self) -> tuple[str, ...]:

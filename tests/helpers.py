@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
 
+from build_tools.archive import Archive
+from build_tools.convert import load_archive
 from build_tools.model import Notice
 from build_tools.parse import parse_notice
 from build_tools.render.notice import ANNOTATION_CLASSES
@@ -18,6 +21,14 @@ SOURCE_DIR = ROOT / "source_texts"
 SEEDS = sorted(path.name for path in SOURCE_DIR.glob("*.txt"))
 # The Markdown extensions of mkdocs.yml that touch notice text (checked in test_site_config).
 SITE_EXTENSIONS = ["attr_list", "tables", "admonition", "toc", "pymdownx.escapeall"]
+
+
+@functools.cache
+def seed_archive() -> Archive:
+    """The whole of source_texts/ with its curated data, parsed and indexed once."""
+    report = load_archive(SOURCE_DIR)
+    assert report.archive is not None and not report.failures, report.failures
+    return report.archive
 
 
 def load_seed(name: str) -> Notice:

@@ -6,7 +6,7 @@ import json
 
 from build_tools.inspection import notice_data
 from build_tools.render.notice import render_notice
-from tests.helpers import ROOT, SEEDS, load_seed
+from tests.helpers import ROOT, SEEDS, load_seed, seed_archive
 
 GOLDEN_DIR = ROOT / "tests" / "golden"
 
@@ -14,10 +14,11 @@ GOLDEN_DIR = ROOT / "tests" / "golden"
 def golden_files() -> dict[str, str]:
     """Expected Markdown page and inspect JSON of every seed, by golden file name."""
     files: dict[str, str] = {}
+    archive = seed_archive()
     for name in SEEDS:
-        notice = load_seed(name)
+        notice = archive.by_slug[load_seed(name).slug]
         stem = name.removesuffix(".txt")
-        files[f"{stem}.md"] = render_notice(notice)
+        files[f"{stem}.md"] = render_notice(notice, archive)
         files[f"{stem}.json"] = json.dumps(notice_data(notice), ensure_ascii=False, indent=2) + "\n"
     return files
 

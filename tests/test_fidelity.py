@@ -10,7 +10,15 @@ from build_tools.cleaning import clean
 from build_tools.metadata.text import extract_from_text
 from build_tools.render.notice import render_body, render_notice
 from build_tools.structure import parse_structure
-from tests.helpers import SEEDS, SOURCE_DIR, load_seed, squeeze, strip_annotations, to_html
+from tests.helpers import (
+    SEEDS,
+    SOURCE_DIR,
+    load_seed,
+    seed_archive,
+    squeeze,
+    strip_annotations,
+    to_html,
+)
 
 # Tags the renderer itself emits; any other tag would have come from source characters.
 OUR_TAGS = {"p", "h2", "h3", "h4", "strong", "a", "div", "span", "table", "tr", "th", "td"}
@@ -96,8 +104,10 @@ def test_markdown_and_html_in_a_notice_show_literally(text: str) -> None:
 
 @pytest.mark.parametrize("name", SEEDS)
 def test_seed_pages_keep_every_cleaned_character(name: str) -> None:
-    notice = load_seed(name)
-    page = render_notice(notice)
+    archive = seed_archive()
+    notice = archive.by_slug[load_seed(name).slug]
+    page = render_notice(notice, archive)
+    assert 'class="term"' in to_html(page)
     body = page.split("\n---\n", 1)[1]
     shown, _ = strip_annotations(to_html(body))
     assert squeeze(shown) == squeeze("".join(p.text for p in notice.paragraphs))

@@ -15,7 +15,7 @@ from build_tools.textutil import HAN_CLASS
 GLOSSARY_FILE = "glossary.yml"
 _KEYS = frozenset(
     {"id", "term", "aliases", "pinyin", "explanation", "components", "basis",
-     "basis_confidence", "related", "category"}
+     "basis_confidence", "related", "category", "exclusions"}
 )  # fmt: skip
 _REQUIRED = frozenset({"id", "term", "explanation", "basis_confidence"})
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -89,7 +89,17 @@ def _term(entry: Entry) -> Term:
         related=entry.texts("related"),
         category=entry.optional_text("category"),
         pinyin_overridden=override is not None,
+        exclusions=_exclusions(entry, term),
     )
+
+
+def _exclusions(entry: Entry, term: str) -> tuple[str, ...]:
+    found = entry.texts("exclusions")
+    forms = (term, *entry.texts("aliases"))
+    for exclusion in found:
+        if not any(form in exclusion and form != exclusion for form in forms):
+            raise entry.error("exclusions", f"'{exclusion}' must contain the term or an alias")
+    return found
 
 
 def _check_pinyin(entry: Entry, term: str, reading: str) -> None:

@@ -43,10 +43,37 @@ class TermMatcher:
         return automaton
 
     def find(self, text: str) -> list[TermMatch]:
-        """Every use of a term in ``text``, leftmost-longest and non-overlapping."""
+        """Every use of a term in ``text``: leftmost-longest, non-overlapping, valid uses."""
         if self._automaton is None or not text:
             return []
-        return [
+        valid = [
             TermMatch(end + 1 - len(form), end + 1, term_id, form)
-            for end, (term_id, form) in self._automaton.iter_long(text)
+            for end, (term_id, form) in self._automaton.iter(text)
+            if self._counts(text, end + 1 - len(form), end + 1, term_id)
         ]
+        valid.sort(key=lambda match: (match.start, match.start - match.end))
+        chosen: list[TermMatch] = []
+        for match in valid:
+            if not chosen or match.start >= chosen[-1].end:
+                chosen.append(match)
+        return chosen
+
+    def _counts(self, text: str, start: int, end: int, term_id: str) -> bool:
+        """False inside an exclusion (安全生产年度) or inside a longer number or word (12350)."""
+        if _glued(text, start - 1, start) or _glued(text, end - 1, end):
+            return False
+        for exclusion in self.glossary.by_id[term_id].exclusions:
+            offset = exclusion.find(text[start:end])
+            while offset != -1:
+                if text.startswith(exclusion, start - offset):
+                    return False
+                offset = exclusion.find(text[start:end], offset + 1)
+        return True
+
+
+def _glued(text: str, left: int, right: int) -> bool:
+    """Two ASCII letters or digits meet at this boundary (so a match would split a word)."""
+    if left < 0 or right >= len(text):
+        return False
+    a, b = text[left], text[right]
+    return a.isascii() and b.isascii() and a.isalnum() and b.isalnum()
