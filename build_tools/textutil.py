@@ -61,6 +61,12 @@ def to_halfwidth(text: str) -> str:
     )
 
 
+def unfold(text: str) -> str:
+    """Curated text from folded YAML: no space where a line break fell between CJK characters."""
+    text = re.sub(rf"(?<=[{CJK_CLASS}])\s+(?=[{CJK_CLASS}])", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def squeeze(text: str) -> str:
     """Text with every kind of whitespace removed, for comparisons that ignore it."""
     return re.sub(r"\s+", "", text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -21,11 +22,17 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     shutil.copy(ROOT / "mkdocs.yml", project)
     shutil.copytree(ROOT / "source_texts", project / "source_texts")
     shutil.copytree(ROOT / "build_tools", project / "build_tools")
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("notices"))
+    shutil.copytree(
+        ROOT / "docs",
+        project / "docs",
+        ignore=shutil.ignore_patterns("notices", "glossary", ".manifest.json"),
+    )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # Run from another folder: jieba_dict_user must not depend on the working directory.
+    config = project / "mkdocs.yml"
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
-        cwd=project,
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", "site"],
+        cwd=project.parent,
         capture_output=True,
         text=True,
         env=env,
@@ -71,3 +78,44 @@ def test_site_uses_the_tested_markdown_extensions() -> None:
     assert names == SITE_EXTENSIONS
     assert config["theme"]["language"] == "zh"
     assert config["theme"]["font"] is False
+
+
+def _item_html(page: str, anchor: str) -> str:
+    match = re.search(rf'<(p|h[2-4])[^>]*id="{anchor}"[^>]*>(.*?)</\1>', page, re.S)
+    assert match, anchor
+    return match.group(2)
+
+
+def test_a_glossary_entry_links_to_its_items_and_they_link_back(
+    built_site: tuple[Path, str],
+) -> None:
+    site, _ = built_site
+    entry = (site / "glossary" / "san-tong-shi" / "index.html").read_text(encoding="utf-8")
+    targets = re.findall(r'href="\.\./\.\./notices/([^/"]+)/#([^"]+)"', entry)
+    assert {slug[:3] for slug, _ in targets} == {"001", "004"}
+    for slug, anchor in targets:
+        page = (site / "notices" / slug / "index.html").read_text(encoding="utf-8")
+        assert 'href="../../glossary/san-tong-shi/"' in _item_html(page, anchor)
+
+
+def test_term_links_carry_a_tooltip(built_site: tuple[Path, str]) -> None:
+    site, _ = built_site
+    page = (site / "notices" / "004_8c49eeea5b975a30" / "index.html").read_text(encoding="utf-8")
+    link = re.search(
+        r'<a class="term" href="\.\./\.\./glossary/liang-ke-yi-wei/" title="([^"]+)"', page
+    )
+    assert link and link.group(1).startswith("两客一危：")
+
+
+def test_search_keeps_glossary_terms_whole(built_site: tuple[Path, str]) -> None:
+    site, _ = built_site
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = "".join(doc["text"] for doc in index["docs"])
+    for term in ("两客一危", "三同时", "一岗双责", "双随机一公开"):
+        assert f"\u200b{term}\u200b" in texts, term
+    hits = {
+        doc["location"].split("/")[1]
+        for doc in index["docs"]
+        if "\u200b两客一危\u200b" in doc["text"]
+    }
+    assert {"001_c701024b5ef4930f", "004_8c49eeea5b975a30"} <= hits

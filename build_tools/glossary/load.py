@@ -10,7 +10,7 @@ from pathlib import Path
 from build_tools.curated import Entry, load_entries
 from build_tools.glossary.pinyin import index_initial, sort_key, term_pinyin
 from build_tools.model import Basis, Confidence, Term
-from build_tools.textutil import HAN_CLASS
+from build_tools.textutil import HAN_CLASS, unfold
 
 GLOSSARY_FILE = "glossary.yml"
 _KEYS = frozenset(
@@ -82,7 +82,7 @@ def _term(entry: Entry) -> Term:
         term=term,
         aliases=entry.texts("aliases"),
         pinyin=override or term_pinyin(term),
-        explanation=entry.text("explanation"),
+        explanation=unfold(entry.text("explanation")),
         components=entry.texts("components"),
         basis=_basis(entry),
         basis_confidence=Confidence(confidence),
