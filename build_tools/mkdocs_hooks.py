@@ -16,6 +16,7 @@ from build_tools.convert import convert
 from build_tools.errors import ArchiveError
 from build_tools.glossary.load import GLOSSARY_FILE, load_glossary
 from build_tools.glossary.search_dict import write_user_dictionary
+from build_tools.search_patch import patch_search_worker
 
 log = logging.getLogger("mkdocs.hooks.build_tools")
 
@@ -56,3 +57,10 @@ def on_pre_build(config: Any, **_: Any) -> None:
     for file, warning in report.warnings:
         log.warning("%s: %s", file, warning)
     log.info("notices: %s", report.summary())
+
+
+def on_post_build(config: Any, **_: Any) -> None:
+    """Let Chinese queries match whole index tokens (see build_tools.search_patch)."""
+    outcome = patch_search_worker(Path(config["site_dir"]))
+    if outcome == "missing":
+        log.warning("Material's search worker changed: Chinese query segmentation not patched")

@@ -20,6 +20,17 @@ if [ ! -x .venv/bin/python ]; then
   fi
 fi
 
+ensure_chromium() {
+  # Browser tests drive Debian's Chromium; Playwright never downloads a browser.
+  if [ -x /usr/bin/chromium ]; then return 0; fi
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "error: /usr/bin/chromium is missing; install it (sudo apt-get install chromium)" >&2
+    exit 1
+  fi
+}
+
 install_project() {
   # $1: the pip requirement for the project, e.g. "." or ".[dev]"
   .venv/bin/python -m pip install --quiet --upgrade pip >/dev/null

@@ -3,43 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from tests.helpers import ROOT, SEEDS, SITE_EXTENSIONS, load_seed
-
-
-@pytest.fixture(scope="module")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    project = tmp_path_factory.mktemp("project")
-    shutil.copy(ROOT / "mkdocs.yml", project)
-    shutil.copytree(ROOT / "source_texts", project / "source_texts")
-    shutil.copytree(ROOT / "build_tools", project / "build_tools")
-    shutil.copytree(
-        ROOT / "docs",
-        project / "docs",
-        ignore=shutil.ignore_patterns("notices", "glossary", ".manifest.json"),
-    )
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    # Run from another folder: jieba_dict_user must not depend on the working directory.
-    config = project / "mkdocs.yml"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", "site"],
-        cwd=project.parent,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return project / "site", result.stderr
 
 
 def test_build_is_clean(built_site: tuple[Path, str]) -> None:

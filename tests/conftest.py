@@ -1,0 +1,62 @@
+"""Shared fixtures: one real ``mkdocs build --strict`` of the project per test session."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ROOT
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The project built by MkDocs in a temporary copy: (site folder, build log)."""
+    project = tmp_path_factory.mktemp("project")
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    shutil.copytree(ROOT / "source_texts", project / "source_texts")
+    shutil.copytree(ROOT / "build_tools", project / "build_tools")
+    shutil.copytree(
+        ROOT / "docs",
+        project / "docs",
+        ignore=shutil.ignore_patterns("notices", "glossary", ".manifest.json"),
+    )
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # Run from another folder: jieba_dict_user must not depend on the working directory.
+    config = project / "mkdocs.yml"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", "site"],
+        cwd=project.parent,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return project / "site", result.stderr
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: tuple[Path, str]) -> Iterator[str]:
+    """The built site served over HTTP on a free loopback port."""
+    site, _ = built_site
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
