@@ -12,7 +12,6 @@ from build_tools.render.escape import escape_html, escape_markdown
 from build_tools.render.notice import LEVEL_NAMES
 
 NOTICES = "../notices/"
-_NUMBER_WORDS = "一二三四五六七八九十两双"
 
 
 def render_glossary(archive: Archive) -> dict[str, str]:
@@ -87,9 +86,7 @@ def _yaml_text(text: str) -> str:
 
 
 def _components_heading(term: Term) -> str:
-    numerals = [ch for ch in term.term if ch in _NUMBER_WORDS]
-    what = f"“{''.join(numerals)}”" if numerals else "各项"
-    return f"## {escape_markdown(what)}指什么 {{: #components }}"
+    return f"## “{escape_markdown(term.term)}”包括 {{: #components }}"
 
 
 def _basis_lines(term: Term) -> list[str]:
