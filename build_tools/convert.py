@@ -9,6 +9,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from build_tools.archive import Archive, build_archive
 from build_tools.errors import ArchiveError, OutputCollisionError
@@ -19,6 +20,8 @@ from build_tools.render.glossary import render_glossary
 from build_tools.render.links import GLOSSARY_FOLDER
 from build_tools.render.listing import render_listing
 from build_tools.render.notice import render_notice
+from build_tools.roles import DEPARTMENTS_FILE, Roles, load_roles
+from build_tools.sectors.load import SECTORS_FILE, Taxonomy, load_taxonomy
 from build_tools.sources import find_notices, read_source
 from build_tools.write import WriteReport, write_outputs
 
@@ -27,6 +30,7 @@ log = logging.getLogger(__name__)
 NOTICES = "notices"
 
 Progress = Callable[[int, int, str], None]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -81,14 +85,20 @@ def load_archive(source_dir: Path, progress: Progress | None = None) -> ConvertR
             continue
         by_slug[notice.slug] = notice
         report.notices.append(notice)
-    glossary_path = source_dir / GLOSSARY_FILE
-    try:
-        glossary = load_glossary(glossary_path)
-    except ArchiveError as exc:
-        report.failures.append(Failure(str(glossary_path), str(exc)))
-        glossary = Glossary(())
-    report.archive = build_archive(report.notices, glossary)
+    glossary = _curated(report, source_dir / GLOSSARY_FILE, load_glossary, Glossary(()))
+    taxonomy = _curated(report, source_dir / SECTORS_FILE, load_taxonomy, Taxonomy(()))
+    roles = _curated(report, source_dir / DEPARTMENTS_FILE, load_roles, Roles(()))
+    report.archive = build_archive(report.notices, glossary, taxonomy, roles)
     return report
+
+
+def _curated(report: ConvertReport, path: Path, load: Callable[[Path], T], empty: T) -> T:
+    """Curated data from ``path``; unusable data is a failure and the build goes on without it."""
+    try:
+        return load(path)
+    except ArchiveError as exc:
+        report.failures.append(Failure(str(path), str(exc)))
+        return empty
 
 
 def render_pages(archive: Archive) -> dict[str, str]:

@@ -8,6 +8,7 @@ written is always kept beside the role.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 from pypinyin import lazy_pinyin
 
 from build_tools.curated import Entry, load_entries
+from build_tools.model import Notice
 
 DEPARTMENTS_FILE = "departments.yml"
 _KEYS = frozenset({"id", "name", "patterns"})
@@ -71,3 +73,31 @@ def _role(entry: Entry) -> Role:
         except re.error as exc:
             raise entry.error("patterns", f"invalid regular expression {pattern!r}: {exc}") from exc
     return Role(entry.text("id"), entry.text("name"), tuple(patterns))
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One department named in one part's clause: who, as written, and whether it leads."""
+
+    role: str
+    name: str
+    slug: str
+    anchor: str
+    leads: bool
+
+
+def assignments(notices: Iterable[Notice], roles: Roles) -> dict[str, tuple[Assignment, ...]]:
+    """Every lead and supporting assignment, by role id, in notice and part order."""
+    found: dict[str, list[Assignment]] = {}
+    for notice in notices:
+        for part in notice.parts():
+            for leads, names in (
+                (True, part.lead_departments),
+                (False, part.supporting_departments),
+            ):
+                for name in names:
+                    role = roles.role_for(name)
+                    found.setdefault(role.id, []).append(
+                        Assignment(role.id, name, notice.slug, part.anchor, leads)
+                    )
+    return {role_id: tuple(items) for role_id, items in found.items()}
