@@ -16,10 +16,12 @@ from build_tools.errors import ArchiveError, OutputCollisionError
 from build_tools.glossary.load import GLOSSARY_FILE, Glossary, load_glossary
 from build_tools.model import Notice
 from build_tools.parse import parse_notice
+from build_tools.render.departments import DEPARTMENTS_FOLDER, render_departments
 from build_tools.render.glossary import render_glossary
 from build_tools.render.links import GLOSSARY_FOLDER
 from build_tools.render.listing import render_listing
 from build_tools.render.notice import render_notice
+from build_tools.render.sectors import SECTORS_FOLDER, render_sectors
 from build_tools.roles import DEPARTMENTS_FILE, Roles, load_roles
 from build_tools.sectors.load import SECTORS_FILE, Taxonomy, load_taxonomy
 from build_tools.sources import find_notices, read_source
@@ -106,8 +108,13 @@ def render_pages(archive: Archive) -> dict[str, str]:
     notices = list(archive.notices)
     pages = {f"{NOTICES}/{n.slug}.md": render_notice(n, archive) for n in notices}
     pages[f"{NOTICES}/index.md"] = render_listing(notices)
-    for name, page in render_glossary(archive).items():
-        pages[f"{GLOSSARY_FOLDER}/{name}"] = page
+    for folder, render in (
+        (GLOSSARY_FOLDER, render_glossary),
+        (SECTORS_FOLDER, render_sectors),
+        (DEPARTMENTS_FOLDER, render_departments),
+    ):
+        for name, page in render(archive).items():
+            pages[f"{folder}/{name}"] = page
     return pages
 
 

@@ -31,3 +31,44 @@ def bar_chart(bars: list[tuple[str, int]], title: str) -> str:
         f'aria-label="{escape(title)}" viewBox="0 0 {width} {_HEIGHT}" width="{width}" '
         f'height="{_HEIGHT}"><title>{escape(title)}</title>{"".join(shapes)}</svg></div>'
     )
+
+
+_CELL_W = 44
+_CELL_H = 20
+_ROW_LABEL = 120
+_HEADER = 22
+
+
+def heat_map(
+    rows: list[str], columns: list[str], values: dict[tuple[str, str], int], title: str
+) -> str:
+    """An inline SVG grid: one row per label, one column per year, shaded by count."""
+    peak = max(values.values(), default=0) or 1
+    width = _ROW_LABEL + len(columns) * _CELL_W + 4
+    height = _HEADER + len(rows) * _CELL_H + 4
+    shapes = [
+        f'<text x="{_ROW_LABEL + (i + 0.5) * _CELL_W}" y="15" class="label">{escape(col)}</text>'
+        for i, col in enumerate(columns)
+    ]
+    for r, row in enumerate(rows):
+        y = _HEADER + r * _CELL_H
+        shapes.append(f'<text x="{_ROW_LABEL - 6}" y="{y + 14}" class="row">{escape(row)}</text>')
+        for c, col in enumerate(columns):
+            value = values.get((row, col), 0)
+            opacity = 0.08 + 0.92 * value / peak if value else 0.03
+            x = _ROW_LABEL + c * _CELL_W
+            shapes.append(
+                f'<rect x="{x + 1}" y="{y + 1}" width="{_CELL_W - 2}" height="{_CELL_H - 2}" '
+                f'class="cell" fill-opacity="{opacity:.2f}"><title>{escape(row)} {escape(col)}：'
+                f"{value}</title></rect>"
+                + (
+                    f'<text x="{x + _CELL_W / 2}" y="{y + 14}" class="value">{value}</text>'
+                    if value
+                    else ""
+                )
+            )
+    return (
+        f'<div class="chart"><svg xmlns="http://www.w3.org/2000/svg" role="img" '
+        f'aria-label="{escape(title)}" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}"><title>{escape(title)}</title>{"".join(shapes)}</svg></div>'
+    )

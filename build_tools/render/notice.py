@@ -34,7 +34,8 @@ LEVEL_NAMES = {
     "county": "县级",
 }
 # Classes of elements that are annotations, not source text.
-ANNOTATION_CLASSES = ("notice-meta", "dept-labels", "headerlink")
+ANNOTATION_CLASSES = ("notice-meta", "item-labels", "headerlink")
+Labeller = Callable[[Part], str | None]
 
 
 def front_matter(notice: Notice) -> dict[str, Any]:
@@ -67,15 +68,32 @@ def front_matter(notice: Notice) -> dict[str, Any]:
 
 
 def render_notice(notice: Notice, archive: Archive | None = None) -> str:
-    """The whole Markdown page of a notice; with an archive, glossary terms are linked."""
+    """The whole Markdown page of a notice; with an archive, terms, sectors and roles link."""
     matter = front_matter(notice)
     linker = None
+    labeller: Labeller = lambda part: item_labels(part, [], None)  # noqa: E731
     if archive is not None:
+        matter["sectors"] = list(archive.notice_sectors(notice.slug))
         matter["terms"] = list(archive.notice_terms.get(notice.slug, ()))
         linker = Linker(archive.matcher)
+        labeller = _archive_labeller(notice, archive)
     header = yaml.safe_dump(matter, allow_unicode=True, sort_keys=False, width=10_000)
-    blocks = [f"---\n{header}---", metadata_panel(notice), *render_body(notice.paragraphs, linker)]
-    return "\n\n".join(blocks) + "\n"
+    body = render_body(notice.paragraphs, linker, labeller)
+    return "\n\n".join([f"---\n{header}---", metadata_panel(notice), *body]) + "\n"
+
+
+def _archive_labeller(notice: Notice, archive: Archive) -> Labeller:
+    hits = archive.part_sectors.get(notice.slug, {})
+    taxonomy = archive.taxonomy.by_id
+
+    def role_of(name: str) -> str:
+        return archive.roles.role_for(name).id
+
+    def labels(part: Part) -> str | None:
+        sectors = [(hit.sector, taxonomy[hit.sector].name) for hit in hits.get(part.anchor, ())]
+        return item_labels(part, sectors, role_of)
+
+    return labels
 
 
 def metadata_panel(notice: Notice) -> str:
@@ -100,19 +118,22 @@ def metadata_panel(notice: Notice) -> str:
     return f'<div class="notice-meta"><table>{cells}</table></div>'
 
 
-def render_body(paragraphs: tuple[Paragraph, ...], linker: Linker | None = None) -> list[str]:
-    """Markdown blocks for the body, in source order."""
+def render_body(
+    paragraphs: tuple[Paragraph, ...],
+    linker: Linker | None = None,
+    labeller: Labeller | None = None,
+) -> list[str]:
+    """Markdown blocks for the body, in source order; labels follow each part's first line."""
     blocks: list[str] = []
-    current: Part | None = None
     for paragraph in paragraphs:
         link = _link_function(linker)
         if paragraph.part is not None:
-            current = paragraph.part
             blocks.extend(_render_part(paragraph, paragraph.part, link))
+            labels = labeller(paragraph.part) if labeller else None
+            if labels:
+                blocks.append(labels)
         else:
             blocks.append(_render_plain(paragraph, link))
-        if current is not None and _closes_clause(paragraph, current):
-            blocks.append(department_labels(current))
     return blocks
 
 
@@ -122,11 +143,6 @@ def _link_function(linker: Linker | None) -> Callable[[str], str]:
         return escape_markdown
     seen: set[str] = set()
     return lambda text: linker.link(text, seen)
-
-
-def _closes_clause(paragraph: Paragraph, part: Part) -> bool:
-    clause = part.department_clause
-    return bool(clause) and paragraph.text.rstrip("。.；; ").endswith(clause or "")
 
 
 def _render_plain(paragraph: Paragraph, link: Callable[[str], str]) -> str:
@@ -163,23 +179,38 @@ def _heading_end(text: str, part: Part) -> int:
     return end
 
 
-def department_labels(part: Part) -> str:
-    """Lead and supporting departments of a part, as a raw HTML block of labels."""
-    spans = [
-        f'<span class="dept dept-lead" title="牵头">{escape_html(name)}</span>'
-        for name in part.lead_departments
-    ]
-    spans += [
-        f'<span class="dept dept-support" title="配合">{escape_html(name)}</span>'
-        for name in part.supporting_departments
-    ]
-    return (
-        f'<div class="dept-labels" data-part="{part.anchor}">'
-        f'<span class="dept-role">牵头</span>{"".join(spans[: len(part.lead_departments)])}'
-        + (
-            f'<span class="dept-role">配合</span>{"".join(spans[len(part.lead_departments) :])}'
-            if part.supporting_departments
-            else ""
-        )
-        + "</div>"
-    )
+def department_labels(part: Part, role_of: Callable[[str], str] | None = None) -> list[str]:
+    """Lead and supporting departments as labels, each linking to its role page if known."""
+    labels = []
+    for kind, names, css in (
+        ("牵头", part.lead_departments, "lead"),
+        ("配合", part.supporting_departments, "support"),
+    ):
+        if not names:
+            continue
+        labels.append(f'<span class="label-kind">{kind}</span>')
+        for name in names:
+            text = escape_markdown(name)
+            if role_of is None:
+                labels.append(f'<span class="dept dept-{css}">{escape_html(name)}</span>')
+            else:
+                labels.append(
+                    f"[{text}](../departments/{role_of(name)}.md){{: .dept .dept-{css} }}"
+                )
+    return labels
+
+
+def item_labels(
+    part: Part, sectors: list[tuple[str, str]], role_of: Callable[[str], str] | None
+) -> str | None:
+    """A paragraph of labels after an item: departments, then sectors (id, name)."""
+    labels = department_labels(part, role_of)
+    if sectors:
+        labels.append('<span class="label-kind">行业</span>')
+        labels += [
+            f"[{escape_markdown(name)}](../sectors/{sector_id}.md){{: .sector }}"
+            for sector_id, name in sectors
+        ]
+    if not labels:
+        return None
+    return " ".join(labels) + f'\n{{: .item-labels data-part="{part.anchor}" }}'

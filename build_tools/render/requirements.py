@@ -1,0 +1,74 @@
+"""Requirements: numbered parts as rows shared by sector pages, role pages and exports."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from build_tools.archive import Archive
+from build_tools.model import Notice, Part
+from build_tools.render.escape import escape_html
+from build_tools.render.notice import LEVEL_NAMES
+from build_tools.sectors.assign import item_body
+
+_FIRST_SENTENCE = re.compile(r"^.*?[。！？；!?;]")
+_SUMMARY_LENGTH = 90
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One numbered part of one notice, with what readers need to find and cite it."""
+
+    notice: Notice
+    part: Part
+    text: str
+
+    @property
+    def first_sentence(self) -> str:
+        """The heading, else the first sentence of the body, shortened for lists."""
+        if self.part.heading:
+            return self.part.heading
+        body = item_body(self.part, self.text)
+        match = _FIRST_SENTENCE.match(body)
+        sentence = match.group(0) if match else body
+        return sentence if len(sentence) <= _SUMMARY_LENGTH else sentence[:_SUMMARY_LENGTH] + "…"
+
+    @property
+    def sort_key(self) -> tuple[int, str, str, int]:
+        """Newest plan year first, then date, then notice and position."""
+        meta = self.notice.metadata
+        return (-(meta.year or 0), _negate(meta.date or ""), self.notice.slug, self.part.line)
+
+
+def _negate(text: str) -> str:
+    return "".join(chr(0x10FFFF - ord(ch)) for ch in text)
+
+
+def requirements(archive: Archive) -> list[Requirement]:
+    """Every numbered part of every notice, in document order."""
+    found = []
+    for notice in archive.notices:
+        texts = notice.part_texts()
+        found += [Requirement(notice, part, texts.get(part.anchor, "")) for part in notice.parts()]
+    return found
+
+
+def who(notice: Notice) -> str:
+    """The issuer, else the region, as shown in lists."""
+    meta = notice.metadata
+    return meta.issuer or meta.region or "发文机关不详"
+
+
+def requirement_html(requirement: Requirement, prefix: str = "../../") -> str:
+    """A requirement as an expandable block: number, first sentence, source; full text inside."""
+    notice, part = requirement.notice, requirement.part
+    meta = notice.metadata
+    href = f"{prefix}notices/{notice.slug}/#{part.anchor}"
+    level = LEVEL_NAMES.get(meta.level.value, "") if meta.level else ""
+    source = "，".join(x for x in (who(notice), level, meta.date or str(meta.year or "")) if x)
+    return (
+        f'<details class="requirement"><summary><a href="{href}">{escape_html(part.number)}</a> '
+        f"{escape_html(requirement.first_sentence)} "
+        f'<span class="source">{escape_html(source)} · {escape_html(meta.title)}</span></summary>'
+        f"<p>{escape_html(requirement.text)}</p></details>"
+    )
