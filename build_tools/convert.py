@@ -17,6 +17,7 @@ from build_tools.glossary.load import GLOSSARY_FILE, Glossary, load_glossary
 from build_tools.model import Notice
 from build_tools.parse import parse_notice
 from build_tools.render.departments import DEPARTMENTS_FOLDER, render_departments
+from build_tools.render.exports import render_exports
 from build_tools.render.glossary import render_glossary
 from build_tools.render.links import GLOSSARY_FOLDER
 from build_tools.render.listing import render_listing
@@ -25,7 +26,7 @@ from build_tools.render.sectors import SECTORS_FOLDER, render_sectors
 from build_tools.roles import DEPARTMENTS_FILE, Roles, load_roles
 from build_tools.sectors.load import SECTORS_FILE, Taxonomy, load_taxonomy
 from build_tools.sources import find_notices, read_source
-from build_tools.write import WriteReport, write_outputs
+from build_tools.write import Content, WriteReport, write_outputs
 
 log = logging.getLogger(__name__)
 
@@ -103,10 +104,12 @@ def _curated(report: ConvertReport, path: Path, load: Callable[[Path], T], empty
         return empty
 
 
-def render_pages(archive: Archive) -> dict[str, str]:
-    """Every generated page, by its path under docs/."""
+def render_pages(archive: Archive, source_dir: Path) -> dict[str, Content]:
+    """Every generated page and file, by its path under docs/."""
     notices = list(archive.notices)
-    pages = {f"{NOTICES}/{n.slug}.md": render_notice(n, archive) for n in notices}
+    pages: dict[str, Content] = {
+        f"{NOTICES}/{n.slug}.md": render_notice(n, archive) for n in notices
+    }
     pages[f"{NOTICES}/index.md"] = render_listing(notices)
     for folder, render in (
         (GLOSSARY_FOLDER, render_glossary),
@@ -115,6 +118,7 @@ def render_pages(archive: Archive) -> dict[str, str]:
     ):
         for name, page in render(archive).items():
             pages[f"{folder}/{name}"] = page
+    pages.update(render_exports(archive, source_dir))
     return pages
 
 
@@ -122,6 +126,6 @@ def convert(source_dir: Path, docs_dir: Path, progress: Progress | None = None) 
     """Convert all notices of ``source_dir`` into generated folders of ``docs_dir``."""
     report = load_archive(source_dir, progress)
     assert report.archive is not None
-    report.written = write_outputs(docs_dir, render_pages(report.archive))
+    report.written = write_outputs(docs_dir, render_pages(report.archive, source_dir))
     log.debug("%s", report.summary())
     return report

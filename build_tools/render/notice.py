@@ -14,6 +14,7 @@ import yaml
 from build_tools.model import Notice, NumberStyle, Paragraph, Part, Role
 from build_tools.render.escape import escape_html, escape_markdown
 from build_tools.render.links import Linker
+from build_tools.render.notice_extras import related_block, tools_block
 
 if TYPE_CHECKING:
     from build_tools.archive import Archive
@@ -34,7 +35,13 @@ LEVEL_NAMES = {
     "county": "县级",
 }
 # Classes of elements that are annotations, not source text.
-ANNOTATION_CLASSES = ("notice-meta", "item-labels", "headerlink")
+ANNOTATION_CLASSES = (
+    "notice-meta",
+    "notice-tools",
+    "item-labels",
+    "headerlink",
+    "related-notices",
+)
 Labeller = Callable[[Part], str | None]
 
 
@@ -79,7 +86,9 @@ def render_notice(notice: Notice, archive: Archive | None = None) -> str:
         labeller = _archive_labeller(notice, archive)
     header = yaml.safe_dump(matter, allow_unicode=True, sort_keys=False, width=10_000)
     body = render_body(notice.paragraphs, linker, labeller)
-    return "\n\n".join([f"---\n{header}---", metadata_panel(notice), *body]) + "\n"
+    blocks = [f"---\n{header}---", metadata_panel(notice), tools_block(notice), *body]
+    related = related_block(notice, archive) if archive is not None else None
+    return "\n\n".join([*blocks, related] if related else blocks) + "\n"
 
 
 def _archive_labeller(notice: Notice, archive: Archive) -> Labeller:

@@ -1,0 +1,182 @@
+"""Machine-readable exports and the feed: JSON, CSV (UTF-8 with BOM for Excel), Atom.
+
+URLs are relative to the site root, so the files stay valid wherever the site is published.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape as xml_escape
+
+from build_tools.archive import Archive
+from build_tools.model import Notice
+from build_tools.render.notice import front_matter
+from build_tools.render.requirements import requirements, who
+
+DATA_FOLDER = "data"
+SOURCES_FOLDER = "sources"
+FEED = "feed.xml"
+FEED_ID = "tag:worksafety-archive,2026:"
+
+
+def notice_url(notice: Notice) -> str:
+    """The page of a notice, relative to the site root."""
+    return f"notices/{notice.slug}/"
+
+
+def source_url(notice: Notice) -> str:
+    """The raw source file as collected, relative to the site root."""
+    return f"{SOURCES_FOLDER}/{notice.slug}.txt"
+
+
+def render_exports(archive: Archive, source_dir: Path) -> dict[str, str | bytes | Path]:
+    """Every export by path under docs/, the raw sources included (copied byte for byte)."""
+    files: dict[str, str | bytes | Path] = {
+        f"{DATA_FOLDER}/notices.json": _json(_notice_records(archive)),
+        f"{DATA_FOLDER}/notices.csv": _csv(_notice_rows(archive)),
+        f"{DATA_FOLDER}/glossary.json": _json(_glossary_records(archive)),
+        f"{DATA_FOLDER}/requirements.json": _json(requirement_records(archive)),
+        f"{DATA_FOLDER}/requirements.csv": _csv(requirement_records(archive)),
+        FEED: atom_feed(archive),
+    }
+    for notice in archive.notices:
+        files[source_url(notice)] = source_dir / notice.source.file
+    return files
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def _csv(rows: list[dict[str, Any]]) -> bytes:
+    """CSV with a UTF-8 BOM so that Excel opens Chinese text correctly; lists joined by ；."""
+    stream = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(stream, fieldnames=list(rows[0]), lineterminator="\r\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: "；".join(v) if isinstance(v, list) else v for k, v in row.items()})
+    return b"\xef\xbb\xbf" + stream.getvalue().encode("utf-8")
+
+
+def _notice_records(archive: Archive) -> list[dict[str, Any]]:
+    records = []
+    for notice in _newest_first(archive):
+        matter = front_matter(notice)
+        matter["sectors"] = list(archive.notice_sectors(notice.slug))
+        matter["terms"] = list(archive.notice_terms.get(notice.slug, ()))
+        records.append(
+            {"id": notice.slug, "url": notice_url(notice), "raw_url": source_url(notice), **matter}
+        )
+    return records
+
+
+def _notice_rows(archive: Archive) -> list[dict[str, Any]]:
+    rows = []
+    for record in _notice_records(archive):
+        source = record.pop("source")
+        record.update(
+            {"source_file": source["file"], "sha256": source["sha256"], "source_url": source["url"]}
+        )
+        rows.append(record)
+    return rows
+
+
+def _glossary_records(archive: Archive) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": term.id,
+            "term": term.term,
+            "aliases": list(term.aliases),
+            "pinyin": term.pinyin,
+            "explanation": term.explanation,
+            "components": list(term.components),
+            "basis": [{"document": b.document, "article": b.article} for b in term.basis],
+            "basis_confidence": term.basis_confidence.value,
+            "related": [other.id for other in archive.glossary.related(term)],
+            "category": term.category,
+            "url": f"glossary/{term.id}/",
+            "uses": [
+                {"notice": use.slug, "item": use.anchor, "number": use.number, "count": use.count}
+                for use in archive.term_uses.get(term.id, ())
+            ],
+        }
+        for term in archive.glossary.terms
+    ]
+
+
+def requirement_records(archive: Archive) -> list[dict[str, Any]]:
+    """One record per numbered part: the rows of requirements.json and requirements.csv."""
+    records = []
+    for requirement in requirements(archive):
+        notice, part = requirement.notice, requirement.part
+        meta = notice.metadata
+        hits = archive.part_sectors.get(notice.slug, {}).get(part.anchor, ())
+        records.append(
+            {
+                "notice_id": notice.slug,
+                "item_url": f"{notice_url(notice)}#{part.anchor}",
+                "anchor": part.anchor,
+                "number": part.number,
+                "style": part.style.value,
+                "heading": part.heading,
+                "text": requirement.text,
+                "sectors": [hit.sector for hit in hits],
+                "lead_departments": list(part.lead_departments),
+                "supporting_departments": list(part.supporting_departments),
+                "year": meta.year,
+                "issuer": meta.issuer,
+                "level": meta.level.value if meta.level else None,
+                "region": meta.region,
+            }
+        )
+    return records
+
+
+def _newest_first(archive: Archive) -> list[Notice]:
+    return sorted(
+        archive.notices,
+        key=lambda n: (n.metadata.date or f"{n.metadata.year or 0}", n.slug),
+        reverse=True,
+    )
+
+
+def _updated(notice: Notice) -> str:
+    meta = notice.metadata
+    day = meta.date or (f"{meta.year}-01-01" if meta.year else "1970-01-01")
+    return f"{day}T00:00:00Z"
+
+
+def atom_feed(archive: Archive) -> str:
+    """An Atom feed (RFC 4287) of every notice, newest 成文日期 first; links are relative."""
+    notices = _newest_first(archive)
+    updated = max((_updated(n) for n in notices), default="1970-01-01T00:00:00Z")
+    entries = []
+    for notice in notices:
+        meta = notice.metadata
+        summary = "，".join(
+            x for x in (meta.issuer or meta.region, meta.doc_number, meta.date) if x
+        )
+        entries.append(
+            "<entry>"
+            f"<id>{FEED_ID}notices/{notice.slug}</id>"
+            f"<title>{xml_escape(meta.title)}</title>"
+            f'<link rel="alternate" type="text/html" href="{notice_url(notice)}"/>'
+            f"<updated>{_updated(notice)}</updated>"
+            f"<author><name>{xml_escape(who(notice))}</name></author>"
+            f"<summary>{xml_escape(summary or meta.title)}</summary>"
+            "</entry>"
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh">'
+        f"<id>{FEED_ID}feed</id><title>安全生产工作要点档案：新收录的通知</title>"
+        f'<link rel="self" href="{FEED}"/><link rel="alternate" type="text/html" href="./"/>'
+        f"<updated>{updated}</updated><author><name>安全生产工作要点档案</name></author>"
+        + "".join(entries)
+        + "</feed>\n"
+    )

@@ -1,0 +1,79 @@
+"""Around a notice's text: download link, citation line and related notices."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from build_tools.model import Notice
+from build_tools.render.escape import escape_html
+
+if TYPE_CHECKING:
+    from build_tools.archive import Archive
+
+RELATED_BY_TERMS = 3
+MIN_SHARED_TERMS = 3
+
+
+def citation(notice: Notice) -> str:
+    """A GB/T 7714-2015 style reference: 发文机关. 题名: 文号[A]. 日期."""
+    meta = notice.metadata
+    author = meta.issuer or meta.region or "佚名"
+    title = meta.notice_title or meta.title
+    number = f": {meta.doc_number}" if meta.doc_number else ""
+    when = meta.date or (str(meta.year) if meta.year else "")
+    return f"{author}. {title}{number}[A]. {when}.".replace(" .", ".").rstrip()
+
+
+def tools_block(notice: Notice) -> str:
+    """Raw-file download and the citation with a copy button (an annotation block)."""
+    return (
+        '<div class="notice-tools">'
+        f'<p><a class="md-button" href="../../sources/{notice.slug}.txt" download>'
+        "下载原文（原始文件，未经改动）</a></p>"
+        f'<p class="citation-label">引用本文（GB/T 7714）：</p>'
+        f'<pre class="citation"><code>{escape_html(citation(notice))}</code></pre>'
+        "</div>"
+    )
+
+
+def related_notices(notice: Notice, archive: Archive) -> list[tuple[Notice, str]]:
+    """Notices worth reading next, each with the reason it is related."""
+    meta = notice.metadata
+    found: dict[str, tuple[Notice, str]] = {}
+    others = [n for n in archive.notices if n.slug != notice.slug]
+    for other in sorted(others, key=lambda n: -(n.metadata.year or 0)):
+        if (
+            meta.issuer
+            and other.metadata.issuer == meta.issuer
+            and other.metadata.year != meta.year
+        ):
+            found.setdefault(other.slug, (other, "同一发文机关的其他年度"))
+    for other in others:
+        if meta.year and other.metadata.year == meta.year and other.metadata.level != meta.level:
+            found.setdefault(other.slug, (other, "同一年度的其他层级"))
+    mine = set(archive.notice_terms.get(notice.slug, ()))
+    scored = []
+    for other in others:
+        theirs = set(archive.notice_terms.get(other.slug, ()))
+        shared = mine & theirs
+        if len(shared) >= MIN_SHARED_TERMS:
+            scored.append((len(shared) / len(mine | theirs), len(shared), other))
+    scored.sort(key=lambda item: (-item[0], item[2].slug))
+    for _, shared_count, other in scored[:RELATED_BY_TERMS]:
+        found.setdefault(other.slug, (other, f"共用 {shared_count} 个术语"))
+    return list(found.values())
+
+
+def related_block(notice: Notice, archive: Archive) -> str | None:
+    """The related-notices list as an annotation block, or None."""
+    related = related_notices(notice, archive)
+    if not related:
+        return None
+    items = "".join(
+        f'<li><a href="../{other.slug}/">{escape_html(other.metadata.title)}</a>'
+        f"（{escape_html(str(other.metadata.year or '年度不详'))}，"
+        f"{escape_html(other.metadata.issuer or other.metadata.region or '发文机关不详')}）"
+        f" — {escape_html(reason)}</li>"
+        for other, reason in related
+    )
+    return f'<div class="related-notices"><h2 id="related">相关通知</h2><ul>{items}</ul></div>'
