@@ -120,11 +120,11 @@ def metadata_panel(notice: Notice) -> str:
         ("发布机构", meta.publisher),
     ]
     cells = "".join(
-        f"<tr><th>{label}</th><td>{escape_html(value) if value else '未知'}</td></tr>"
+        f"<div><dt>{label}</dt><dd>{escape_html(value) if value else '未知'}</dd></div>"
         for label, value in rows
         if value or label in ("发文机关", "发文字号", "成文日期")
     )
-    return f'<div class="notice-meta"><table>{cells}</table></div>'
+    return f'<dl class="notice-meta">{cells}</dl>'
 
 
 def render_body(
