@@ -16,11 +16,17 @@ from build_tools.errors import ArchiveError, OutputCollisionError
 from build_tools.glossary.load import GLOSSARY_FILE, Glossary, load_glossary
 from build_tools.model import Notice
 from build_tools.parse import parse_notice
+from build_tools.render.browse import (
+    render_by_issuer,
+    render_by_year,
+    render_filter_page,
+    render_home,
+    year_files,
+)
 from build_tools.render.departments import DEPARTMENTS_FOLDER, render_departments
 from build_tools.render.exports import render_exports
 from build_tools.render.glossary import render_glossary
 from build_tools.render.links import GLOSSARY_FOLDER
-from build_tools.render.listing import render_listing
 from build_tools.render.notice import render_notice
 from build_tools.render.sectors import SECTORS_FOLDER, render_sectors
 from build_tools.roles import DEPARTMENTS_FILE, Roles, load_roles
@@ -110,7 +116,11 @@ def render_pages(archive: Archive, source_dir: Path) -> dict[str, Content]:
     pages: dict[str, Content] = {
         f"{NOTICES}/{n.slug}.md": render_notice(n, archive) for n in notices
     }
-    pages[f"{NOTICES}/index.md"] = render_listing(notices)
+    pages[f"{NOTICES}/index.md"] = render_by_year(archive)
+    pages["index.md"] = render_home(archive)
+    pages["browse/issuers.md"] = render_by_issuer(archive)
+    pages["browse/all.md"] = render_filter_page()
+    pages.update(year_files(archive))
     for folder, render in (
         (GLOSSARY_FOLDER, render_glossary),
         (SECTORS_FOLDER, render_sectors),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -14,7 +15,18 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.write import MANIFEST
 from tests.helpers import ROOT
+
+
+def copy_hand_written_docs(target: Path) -> None:
+    """Copy docs/ without what a previous build generated there (listed in its manifest)."""
+    shutil.copytree(ROOT / "docs", target)
+    manifest = target / MANIFEST
+    if manifest.is_file():
+        for relative in json.loads(manifest.read_text(encoding="utf-8")):
+            (target / relative).unlink(missing_ok=True)
+        manifest.unlink()
 
 
 @pytest.fixture(scope="session")
@@ -24,11 +36,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     shutil.copy(ROOT / "mkdocs.yml", project)
     shutil.copytree(ROOT / "source_texts", project / "source_texts")
     shutil.copytree(ROOT / "build_tools", project / "build_tools")
-    shutil.copytree(
-        ROOT / "docs",
-        project / "docs",
-        ignore=shutil.ignore_patterns("notices", "glossary", ".manifest.json"),
-    )
+    copy_hand_written_docs(project / "docs")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     # Run from another folder: jieba_dict_user must not depend on the working directory.
     config = project / "mkdocs.yml"

@@ -60,10 +60,8 @@ def test_a_removed_source_removes_its_page(tmp_path: Path) -> None:
     (source / "004_8c49eeea5b975a30.txt").unlink()
     report = convert(source, output)
     assert report.written is not None
-    assert report.written.removed == (
-        "notices/004_8c49eeea5b975a30.md",
-        "sources/004_8c49eeea5b975a30.txt",
-    )
+    assert "notices/004_8c49eeea5b975a30.md" in report.written.removed
+    assert "sources/004_8c49eeea5b975a30.txt" in report.written.removed
     assert not (output / "notices" / "004_8c49eeea5b975a30.md").exists()
 
 

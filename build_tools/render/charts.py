@@ -72,3 +72,65 @@ def heat_map(
         f'aria-label="{escape(title)}" viewBox="0 0 {width} {height}" width="{width}" '
         f'height="{height}"><title>{escape(title)}</title>{"".join(shapes)}</svg></div>'
     )
+
+
+def stacked_bars(bars: list[tuple[str, dict[str, int]]], series: list[str], title: str) -> str:
+    """Vertical bars split into series (e.g. notices per year by level), with a legend."""
+    peak = max((sum(parts.values()) for _, parts in bars), default=0) or 1
+    width = max(len(bars), 1) * (_BAR_WIDTH + _GAP) + _GAP + 70
+    usable = _HEIGHT - 2 * _LABEL_SPACE
+    shapes = []
+    for index, (label, parts) in enumerate(bars):
+        x = _GAP + index * (_BAR_WIDTH + _GAP)
+        y = _HEIGHT - _LABEL_SPACE
+        for rank, name in enumerate(series):
+            value = parts.get(name, 0)
+            if not value:
+                continue
+            height = round(usable * value / peak)
+            y -= height
+            tip = f"{escape(label)} {escape(name)}：{value}"
+            shapes.append(
+                f'<rect x="{x}" y="{y}" width="{_BAR_WIDTH}" height="{height}" '
+                f'class="bar series-{rank}"><title>{tip}</title></rect>'
+            )
+        total = sum(parts.values())
+        shapes.append(f'<text x="{x + _BAR_WIDTH / 2}" y="{y - 3}" class="value">{total}</text>')
+        shapes.append(
+            f'<text x="{x + _BAR_WIDTH / 2}" y="{_HEIGHT - 3}" class="label">{escape(label)}</text>'
+        )
+    legend_x = width - 64
+    for rank, name in enumerate(series):
+        y = 10 + rank * 14
+        shapes.append(
+            f'<rect x="{legend_x}" y="{y - 8}" width="10" height="10" class="bar series-{rank}"/>'
+            f'<text x="{legend_x + 14}" y="{y + 1}" class="legend">{escape(name)}</text>'
+        )
+    return (
+        f'<div class="chart"><svg xmlns="http://www.w3.org/2000/svg" role="img" '
+        f'aria-label="{escape(title)}" viewBox="0 0 {width} {_HEIGHT}" width="{width}" '
+        f'height="{_HEIGHT}"><title>{escape(title)}</title>{"".join(shapes)}</svg></div>'
+    )
+
+
+def horizontal_bars(bars: list[tuple[str, int]], title: str) -> str:
+    """Horizontal labelled bars (e.g. requirements per sector), largest first."""
+    peak = max((value for _, value in bars), default=0) or 1
+    row, label_width, bar_space = 18, 110, 260
+    height = max(len(bars), 1) * row + 4
+    width = label_width + bar_space + 40
+    shapes = []
+    for index, (label, value) in enumerate(bars):
+        y = 2 + index * row
+        length = round(bar_space * value / peak)
+        shapes.append(
+            f'<text x="{label_width - 6}" y="{y + 12}" class="row">{escape(label)}</text>'
+            f'<rect x="{label_width}" y="{y + 2}" width="{length}" height="{row - 4}" class="bar">'
+            f"<title>{escape(label)}：{value}</title></rect>"
+            f'<text x="{label_width + length + 4}" y="{y + 12}" class="end">{value}</text>'
+        )
+    return (
+        f'<div class="chart"><svg xmlns="http://www.w3.org/2000/svg" role="img" '
+        f'aria-label="{escape(title)}" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}"><title>{escape(title)}</title>{"".join(shapes)}</svg></div>'
+    )
