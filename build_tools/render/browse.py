@@ -195,9 +195,12 @@ title: 筛选全部通知
 
 <form class="notice-filter" id="notice-filter">
 <label>年度 <select name="year" id="filter-year"></select></label>
-<label>层级 <select name="level" id="filter-level"><option value="">全部层级</option></select></label>
-<label>发文机关 <input name="issuer" id="filter-issuer" type="search" placeholder="输入机关名称"></label>
-<label>行业 <select name="sector" id="filter-sector"><option value="">全部行业</option></select></label>
+<label>层级 <select name="level" id="filter-level">
+<option value="">全部层级</option></select></label>
+<label>发文机关 <input name="issuer" id="filter-issuer" type="search"
+placeholder="输入机关名称"></label>
+<label>行业 <select name="sector" id="filter-sector">
+<option value="">全部行业</option></select></label>
 </form>
 
 <p id="filter-count" aria-live="polite"></p>
