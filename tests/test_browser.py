@@ -6,49 +6,12 @@ never downloads a browser. Set CHROMIUM to use another binary.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Page
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert CHROMIUM.is_file(), f"{CHROMIUM} is missing: run scripts/test.sh, which installs it"
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    yield tab
-    context.close()
-
-
-def visit(page: Page, url: str) -> set[str]:
-    """Open ``url`` and return every host the page requested."""
-    hosts: set[str] = set()
-    page.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    return hosts
+from tests.conftest import visit
 
 
 @pytest.mark.parametrize(
