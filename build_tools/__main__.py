@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from build_tools.convert import ConvertReport, convert, load_archive
+from build_tools.doctor import report, run_checks
 from build_tools.errors import ArchiveError
 from build_tools.glossary.candidates import find_candidates
 from build_tools.inspection import notice_data
@@ -63,6 +64,9 @@ def _parser() -> argparse.ArgumentParser:
         help="list quoted expressions with numerals or repeats that the glossary lacks",
     )
     terms.set_defaults(run=_terms)
+
+    doctor = commands.add_parser("doctor", help="check the environment and say what to fix")
+    doctor.set_defaults(run=_doctor)
     return parser
 
 
@@ -148,6 +152,12 @@ def _check(args: argparse.Namespace) -> int:
     _print_problems(report)
     print(f"checked {len(report.notices) + len(report.failures)}: {report.summary()}")
     return _status(report, args.strict)
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    text, status = report(run_checks())
+    print(text)
+    return status
 
 
 def _terms(args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -32,7 +32,7 @@ from build_tools.render.sectors import SECTORS_FOLDER, render_sectors
 from build_tools.roles import DEPARTMENTS_FILE, Roles, load_roles
 from build_tools.sectors.load import SECTORS_FILE, Taxonomy, load_taxonomy
 from build_tools.sources import find_notices, read_source
-from build_tools.write import Content, WriteReport, write_outputs
+from build_tools.write import Content, WriteReport, build_lock, write_outputs
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +80,7 @@ def load_archive(source_dir: Path, progress: Progress | None = None) -> ConvertR
     report = ConvertReport()
     paths = find_notices(source_dir)
     by_slug: dict[str, Notice] = {}
+    by_hash: dict[str, str] = {}
     for index, path in enumerate(paths, start=1):
         if progress:
             progress(index, len(paths), str(path))
@@ -92,6 +93,13 @@ def load_archive(source_dir: Path, progress: Progress | None = None) -> ConvertR
         except ArchiveError as exc:
             report.failures.append(Failure(str(path), str(exc)))
             continue
+        twin = by_hash.get(notice.source.sha256)
+        if twin is not None:
+            notice = replace(
+                notice,
+                warnings=(*notice.warnings, f"same bytes as {twin}: remove one of the two copies"),
+            )
+        by_hash.setdefault(notice.source.sha256, notice.source.file)
         by_slug[notice.slug] = notice
         report.notices.append(notice)
     glossary = _curated(report, source_dir / GLOSSARY_FILE, load_glossary, Glossary(()))
@@ -134,8 +142,9 @@ def render_pages(archive: Archive, source_dir: Path) -> dict[str, Content]:
 
 def convert(source_dir: Path, docs_dir: Path, progress: Progress | None = None) -> ConvertReport:
     """Convert all notices of ``source_dir`` into generated folders of ``docs_dir``."""
-    report = load_archive(source_dir, progress)
-    assert report.archive is not None
-    report.written = write_outputs(docs_dir, render_pages(report.archive, source_dir))
+    with build_lock(docs_dir):
+        report = load_archive(source_dir, progress)
+        assert report.archive is not None
+        report.written = write_outputs(docs_dir, render_pages(report.archive, source_dir))
     log.debug("%s", report.summary())
     return report

@@ -6,10 +6,12 @@ wrote, so files whose source is gone are removed and hand-made files are never t
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -26,6 +28,30 @@ class WriteReport:
     written: tuple[str, ...]
     unchanged: tuple[str, ...]
     removed: tuple[str, ...]
+
+
+LOCK = ".build.lock"
+
+
+@contextlib.contextmanager
+def build_lock(output_dir: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``output_dir`` so two builds never write it at once.
+
+    The operating system releases the lock when the process ends, however it ends, so a
+    killed build leaves no stale lock behind.
+    """
+    output_dir.mkdir(parents=True, exist_ok=True)
+    with (output_dir / LOCK).open("a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise ArchiveError(
+                f"{output_dir}: another build is writing here; wait for it to finish and retry"
+            ) from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def write_atomic(path: Path, content: bytes) -> None:
