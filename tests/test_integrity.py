@@ -25,20 +25,24 @@ from tests.helpers import ROOT, SOURCE_DIR, seed_archive
 
 
 def test_two_builds_cannot_write_at_once(tmp_path: Path) -> None:
-    with build_lock(tmp_path), pytest.raises(ArchiveError, match="another build is writing"):
-        with build_lock(tmp_path):
-            pass
+    with (
+        build_lock(tmp_path),
+        pytest.raises(ArchiveError, match="another build is writing"),
+        build_lock(tmp_path),
+    ):
+        pass
     with build_lock(tmp_path):  # released after the first build
         pass
 
 
 def test_a_build_in_another_process_is_refused_while_one_runs(tmp_path: Path) -> None:
+    script = (
+        "import time\nfrom pathlib import Path\nfrom build_tools.write import build_lock\n"
+        f"with build_lock(Path({str(tmp_path)!r})):\n print('held', flush=True)\n time.sleep(30)"
+    )
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"from build_tools.write import build_lock\nfrom pathlib import Path\n"
-         f"import time\nwith build_lock(Path({str(tmp_path)!r})):\n print('held', flush=True)\n"
-         " time.sleep(30)"],
-        stdout=subprocess.PIPE, text=True, cwd=ROOT,
-    )  # fmt: skip
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, cwd=ROOT
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
         result = subprocess.run(
@@ -87,18 +91,23 @@ class _Links(HTMLParser):
         if values.get("id"):
             self.ids.add(values["id"] or "")
         for key in ("href", "src"):
-            if (tag, key) in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
-                if values.get(key):
-                    self.links.append(values[key] or "")
+            wanted = (tag, key) in (
+                ("a", "href"),
+                ("link", "href"),
+                ("script", "src"),
+                ("img", "src"),
+            )
+            if wanted and values.get(key):
+                self.links.append(values[key] or "")
 
 
 def test_every_internal_link_and_anchor_resolves(built_site: tuple[Path, str]) -> None:
     site, _ = built_site
     pages: dict[str, _Links] = {}
-    for path in site.rglob("*.html"):
+    for html_file in site.rglob("*.html"):
         parser = _Links()
-        parser.feed(path.read_text(encoding="utf-8"))
-        pages["/" + path.relative_to(site).as_posix()] = parser
+        parser.feed(html_file.read_text(encoding="utf-8"))
+        pages["/" + html_file.relative_to(site).as_posix()] = parser
     broken = []
     for page, parser in pages.items():
         for link in parser.links:
