@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from build_tools.convert import convert
 from build_tools.errors import ArchiveError
-from build_tools.write import MANIFEST, write_outputs
+from build_tools.write import MANIFEST, recover, write_outputs
 from tests.helpers import SOURCE_DIR
 
 
@@ -80,3 +81,61 @@ def test_an_interrupted_build_is_cleaned_up_by_the_next(tmp_path: Path) -> None:
     (tmp_path / "b.md").write_text("半成品", encoding="utf-8")
     report = write_outputs(tmp_path, {"a.md": "甲"})
     assert report.removed == ("b.md",)
+
+
+class Killed(BaseException):
+    """Stands for the process being killed at that point."""
+
+
+def _kill_after(monkeypatch: pytest.MonkeyPatch, module: object, name: str, calls: int) -> None:
+    original = getattr(module, name)
+    count = {"n": 0}
+
+    def dying(*args: object, **kwargs: object) -> object:
+        count["n"] += 1
+        if count["n"] > calls:
+            raise Killed
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, dying)
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
+        for p in folder.rglob("*")
+        if p.is_file() and not p.name.startswith(".")
+    }
+
+
+OLD = {"a.md": "旧甲", "b.md": "旧乙", "gone.md": "将删除"}
+NEW = {"a.md": "新甲", "b.md": "新乙", "c.md": "新丙"}
+
+
+@pytest.mark.parametrize("stage_calls", [0, 1, 2])
+def test_killed_while_staging_leaves_the_previous_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stage_calls: int
+) -> None:
+    write_outputs(tmp_path, OLD)
+    with monkeypatch.context() as patch:
+        _kill_after(patch, os, "fdopen", stage_calls)
+        with pytest.raises(Killed):
+            write_outputs(tmp_path, NEW)
+    assert _tree(tmp_path) == OLD
+    write_outputs(tmp_path, NEW)
+    assert _tree(tmp_path) == NEW
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+@pytest.mark.parametrize("renames", [0, 1, 2, 3])
+def test_killed_while_renaming_is_completed_by_the_next_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, renames: int
+) -> None:
+    write_outputs(tmp_path, OLD)
+    with monkeypatch.context() as patch:
+        # The journal itself is written with one os.replace; the renames follow it.
+        _kill_after(patch, os, "replace", 1 + renames)
+        with pytest.raises(Killed):
+            write_outputs(tmp_path, NEW)
+    recover(tmp_path)
+    assert _tree(tmp_path) == NEW
