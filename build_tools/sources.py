@@ -54,11 +54,12 @@ class RawSource:
 
 def find_notices(source_dir: Path) -> list[Path]:
     """Every notice file under ``source_dir``, in a stable order."""
+    # A hidden file is still a notice (.2019年要点.txt); hidden folders (.git) are not read.
     return sorted(
         path
         for path in source_dir.rglob(f"*{NOTICE_SUFFIX}")
         if path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(source_dir).parts)
+        and not any(part.startswith(".") for part in path.relative_to(source_dir).parts[:-1])
     )
 
 
