@@ -99,6 +99,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The project built by MkDocs in a temporary copy: (site folder, build log)."""
     project = tmp_path_factory.mktemp("project")
     shutil.copy(ROOT / "mkdocs.yml", project)
+    shutil.copytree(ROOT / "overrides", project / "overrides")
     shutil.copytree(ROOT / "source_texts", project / "source_texts")
     shutil.copytree(ROOT / "build_tools", project / "build_tools")
     copy_hand_written_docs(project / "docs")

@@ -89,3 +89,14 @@ def test_search_keeps_glossary_terms_whole(built_site: tuple[Path, str]) -> None
         if "\u200b两客一危\u200b" in doc["text"] and doc["location"].startswith("notices/")
     }
     assert {"001_c701024b5ef4930f", "004_8c49eeea5b975a30"} <= hits
+
+
+def test_pages_carry_a_content_security_policy(built_site: tuple[Path, str]) -> None:
+    site, _ = built_site
+    page = (site / "notices" / "003_65114f20cbda8ae2" / "index.html").read_text(encoding="utf-8")
+    policy = re.search(r'http-equiv="Content-Security-Policy"\s+content="([^"]+)"', page)
+    assert (
+        policy
+        and "default-src 'self'" in policy.group(1)
+        and "object-src 'none'" in policy.group(1)
+    )
