@@ -1,0 +1,1 @@
+"""Benchmarks of the archive build at scale (python -m benchmarks.run)."""

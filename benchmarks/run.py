@@ -1,0 +1,183 @@
+"""Benchmark the build at scale: ``python -m benchmarks.run [N ...]`` (default 100 1000).
+
+For each N it generates a synthetic corpus, converts it, runs a full ``mkdocs build`` and
+measures the site and search in Chromium, then prints one table. ``--smoke`` runs a tiny size
+for CI. Numbers and the machine's facts go into benchmarks/RESULTS.md by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.corpus import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+CURATED = ("glossary.yml", "sectors.yml", "departments.yml")
+QUERIES = ("两客一危", "危险化学品", "安全生产标准化")
+
+
+@dataclass
+class Row:
+    """Measurements for one corpus size."""
+
+    size: int
+    convert_s: float
+    convert_rss_mb: float
+    build_s: float
+    build_rss_mb: float
+    site_mb: float
+    median_page_kb: float
+    largest_page_kb: float
+    search_index_mb: float
+    search_ms: dict[str, float]
+
+
+def _timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one child process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(
+            f"{' '.join(command)} failed: {process.stderr.read().decode() if process.stderr else ''}"
+        )
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def _project(folder: Path, size: int) -> Path:
+    project = folder / f"n{size}"
+    project.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for name in ("overrides", "build_tools"):
+        shutil.copytree(ROOT / name, project / name, dirs_exist_ok=True)
+    sys.path.insert(0, str(ROOT))
+    from tests.conftest import copy_hand_written_docs
+
+    copy_hand_written_docs(project / "docs")
+    sources = project / "source_texts"
+    generate(sources, size)
+    for name in CURATED:
+        if (ROOT / "source_texts" / name).is_file():
+            shutil.copy(ROOT / "source_texts" / name, sources / name)
+    return project
+
+
+def _search_ms(site: Path) -> dict[str, float]:
+    """Time from typing a query on the home page to the first result, index load included."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    found: dict[str, float] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--headless", "--no-sandbox", "--disable-gpu"],
+            )
+            for query in QUERIES:
+                page = browser.new_page()
+                page.goto(f"http://127.0.0.1:{server.server_port}/")
+                box = page.locator("input.md-search__input")
+                start = time.perf_counter()
+                box.click()
+                box.press_sequentially(query)
+                box.press("End")
+                page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
+                found[query] = (time.perf_counter() - start) * 1000
+                page.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return found
+
+
+def measure(folder: Path, size: int) -> Row:
+    """Generate, convert, build and measure one corpus size."""
+    project = _project(folder, size)
+    python = sys.executable
+    convert_s, convert_rss = _timed(
+        [python, "-m", "build_tools", "convert", "--quiet", "--docs", str(folder / f"docs{size}"),
+         "--source", str(project / "source_texts")],
+        ROOT,
+    )  # fmt: skip
+    build_s, build_rss = _timed([python, "-m", "mkdocs", "build", "-q", "-d", "site"], project)
+    site = project / "site"
+    pages = [p.stat().st_size / 1024 for p in site.rglob("*.html")]
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20
+    index = site / "search" / "search_index.json"
+    return Row(
+        size=size,
+        convert_s=convert_s,
+        convert_rss_mb=convert_rss,
+        build_s=build_s,
+        build_rss_mb=build_rss,
+        site_mb=total,
+        median_page_kb=statistics.median(pages),
+        largest_page_kb=max(pages),
+        search_index_mb=index.stat().st_size / 2**20 if index.is_file() else 0.0,
+        search_ms=_search_ms(site),
+    )
+
+
+def table(rows: list[Row]) -> str:
+    """The results as a Markdown table."""
+    head = ("| N | convert s | notices/s | convert RSS MB | build s | t(N)/t(N/10) | build RSS MB "
+            "| site MB | median page KB | largest page KB | search index MB | first result ms |")  # fmt: skip
+    lines = [head, "|" + "---|" * 12]
+    by_size = {row.size: row for row in rows}
+    for row in rows:
+        previous = by_size.get(row.size // 10)
+        ratio = f"{row.build_s / previous.build_s:.1f}" if previous else "–"
+        search = " / ".join(f"{q} {ms:.0f}" for q, ms in row.search_ms.items())
+        lines.append(
+            f"| {row.size} | {row.convert_s:.1f} | {row.size / row.convert_s:.0f} | {row.convert_rss_mb:.0f} "
+            f"| {row.build_s:.1f} | {ratio} | {row.build_rss_mb:.0f} | {row.site_mb:.1f} "
+            f"| {row.median_page_kb:.0f} | {row.largest_page_kb:.0f} | {row.search_index_mb:.1f} | {search} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print the table."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
+    parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000])
+    parser.add_argument("--smoke", action="store_true", help="one tiny size, for CI")
+    parser.add_argument("--keep", type=Path, help="keep the generated projects in this folder")
+    args = parser.parse_args(argv)
+    sizes = [10] if args.smoke else args.sizes
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="archive-bench-"))
+    rows = [measure(folder, size) for size in sizes]
+    print(table(rows))
+    print(json.dumps([row.__dict__ for row in rows], ensure_ascii=False))
+    if not args.keep:
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
