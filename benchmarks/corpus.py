@@ -17,11 +17,15 @@ from build_tools.model import Level
 
 ROOT = Path(__file__).resolve().parent.parent
 CN = "一二三四五六七八九十"
-SECTOR_WORDS = ["危险化学品", "道路交通", "建筑施工", "煤矿", "非煤矿山", "烟花爆竹", "消防",
-                "特种设备", "城镇燃气", "水上交通", "渔业船舶", "工贸", "职业健康", "有限空间"]  # fmt: skip
+SECTOR_WORDS = [
+    *("危险化学品", "道路交通", "建筑施工", "煤矿", "非煤矿山", "烟花爆竹", "消防"),
+    *("特种设备", "城镇燃气", "水上交通", "渔业船舶", "工贸", "职业健康", "有限空间"),
+]
 FILLER = ["加强", "落实", "推进", "健全", "完善", "严格", "深化", "强化", "开展", "督促"]
-OBJECTS = ["安全生产责任", "隐患排查治理", "监管执法", "应急救援能力", "宣传教育培训", "安全生产标准化",
-           "风险分级管控", "基层基础建设", "专项整治", "信息化建设"]  # fmt: skip
+OBJECTS = [
+    *("安全生产责任", "隐患排查治理", "监管执法", "应急救援能力", "宣传教育培训"),
+    *("安全生产标准化", "风险分级管控", "基层基础建设", "专项整治", "信息化建设"),
+]
 LEADS = ["市安委会办公室", "市应急局", "市住建局", "市交通运输局", "市公安局", "各镇街"]
 
 
@@ -64,9 +68,12 @@ def _item(rng: random.Random, terms: list[str], length: int) -> str:
 def notice_text(rng: random.Random, issuer: str, year: int, terms: list[str]) -> str:
     """One notice: covering notice, workplan title, then numbered parts in a random style."""
     style = rng.choice(["arabic", "ordinal", "paren", "deep"])
-    lines = [f"{issuer}", "", f"关于印发{year}年安全生产工作要点的通知", "",
-             "各有关单位：", f"现将《{year}年安全生产工作要点》印发给你们，请认真贯彻执行。", "",
-             f"{year}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日", "", f"{year}年安全生产工作要点", ""]  # fmt: skip
+    date = f"{year}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日"
+    lines = [
+        *(issuer, "", f"关于印发{year}年安全生产工作要点的通知", "", "各有关单位："),
+        *(f"现将《{year}年安全生产工作要点》印发给你们，请认真贯彻执行。", "", date, ""),
+        *(f"{year}年安全生产工作要点", ""),
+    ]
     target = rng.randint(2_000, 20_000)
     size = sum(len(line) for line in lines)
     section = 0

@@ -52,9 +52,8 @@ def _timed(command: list[str], cwd: Path) -> tuple[float, float]:
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     if status != 0:
-        raise SystemExit(
-            f"{' '.join(command)} failed: {process.stderr.read().decode() if process.stderr else ''}"
-        )
+        detail = process.stderr.read().decode() if process.stderr else ""
+        raise SystemExit(f"{' '.join(command)} failed: {detail}")
     return elapsed, usage.ru_maxrss / 1024
 
 
@@ -146,18 +145,22 @@ def measure(folder: Path, size: int) -> Row:
 
 def table(rows: list[Row]) -> str:
     """The results as a Markdown table."""
-    head = ("| N | convert s | notices/s | convert RSS MB | build s | t(N)/t(N/10) | build RSS MB "
-            "| site MB | median page KB | largest page KB | search index MB | first result ms |")  # fmt: skip
+    head = (
+        "| N | convert s | notices/s | convert RSS MB | build s | t(N)/t(N/10) | build RSS MB "
+        "| site MB | median page KB | largest page KB | search index MB | first result ms |"
+    )
     lines = [head, "|" + "---|" * 12]
     by_size = {row.size: row for row in rows}
     for row in rows:
         previous = by_size.get(row.size // 10)
         ratio = f"{row.build_s / previous.build_s:.1f}" if previous else "–"
         search = " / ".join(f"{q} {ms:.0f}" for q, ms in row.search_ms.items())
+        rate = row.size / row.convert_s
         lines.append(
-            f"| {row.size} | {row.convert_s:.1f} | {row.size / row.convert_s:.0f} | {row.convert_rss_mb:.0f} "
+            f"| {row.size} | {row.convert_s:.1f} | {rate:.0f} | {row.convert_rss_mb:.0f} "
             f"| {row.build_s:.1f} | {ratio} | {row.build_rss_mb:.0f} | {row.site_mb:.1f} "
-            f"| {row.median_page_kb:.0f} | {row.largest_page_kb:.0f} | {row.search_index_mb:.1f} | {search} |"
+            f"| {row.median_page_kb:.0f} | {row.largest_page_kb:.0f} "
+            f"| {row.search_index_mb:.1f} | {search} |"
         )
     return "\n".join(lines)
 

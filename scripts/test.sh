@@ -3,7 +3,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/_env.sh"
 install_project ".[dev]"
 ensure_chromium
-.venv/bin/ruff check build_tools tests
-.venv/bin/ruff format --check build_tools tests
+.venv/bin/ruff check build_tools tests benchmarks
+.venv/bin/ruff format --check build_tools tests benchmarks
 .venv/bin/mypy
 exec .venv/bin/pytest "$@"
