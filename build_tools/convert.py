@@ -23,6 +23,7 @@ from build_tools.render.browse import (
     render_home,
     year_files,
 )
+from build_tools.render.compare import render_compare
 from build_tools.render.departments import DEPARTMENTS_FOLDER, render_departments
 from build_tools.render.exports import render_exports
 from build_tools.render.glossary import render_glossary
@@ -137,6 +138,7 @@ def render_pages(archive: Archive, source_dir: Path) -> dict[str, Content]:
         for name, page in render(archive).items():
             pages[f"{folder}/{name}"] = page
     pages.update(render_exports(archive, source_dir))
+    pages.update(render_compare(archive))
     return pages
 
 

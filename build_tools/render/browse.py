@@ -132,6 +132,7 @@ def render_home(archive: Archive) -> str:
         "- [按牵头部门](departments/index.md)：各部门牵头和配合的任务",
         "- [术语表](glossary/index.md)：三同时、两客一危、一岗双责……",
         "- [筛选全部通知](browse/all.md)：按年度、层级、发文机关、行业筛选",
+        "- [比较两份通知](compare/index.md)：逐条对照，标出新增、删除和改动",
         "- [数据下载](about/data.md)：JSON、CSV 和订阅源",
         "",
         "## 图表 {: #charts }",
