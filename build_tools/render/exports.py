@@ -49,7 +49,7 @@ def render_exports(archive: Archive, source_dir: Path) -> dict[str, str | bytes 
 
 
 def _json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _csv(rows: list[dict[str, Any]]) -> bytes:

@@ -19,6 +19,8 @@ from build_tools.render.notice_extras import related_block, tools_block
 if TYPE_CHECKING:
     from build_tools.archive import Archive
 
+# libyaml's safe dumper when installed (ten times faster), else the pure-Python one.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 HEADING_STYLES = (NumberStyle.CHINESE, NumberStyle.PAREN_CHINESE)
 _ROLE_CLASSES = {
     Role.DOC_NUMBER: "doc-number",
@@ -84,7 +86,7 @@ def render_notice(notice: Notice, archive: Archive | None = None) -> str:
         matter["terms"] = list(archive.notice_terms.get(notice.slug, ()))
         linker = Linker(archive.matcher)
         labeller = _archive_labeller(notice, archive)
-    header = yaml.safe_dump(matter, allow_unicode=True, sort_keys=False, width=10_000)
+    header = yaml.dump(matter, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
     body = render_body(notice.paragraphs, linker, labeller)
     blocks = [f"---\n{header}---", metadata_panel(notice), tools_block(notice), *body]
     related = related_block(notice, archive) if archive is not None else None

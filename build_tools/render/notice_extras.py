@@ -11,6 +11,10 @@ if TYPE_CHECKING:
     from build_tools.archive import Archive
 
 RELATED_BY_TERMS = 3
+# At most this many per reason, so a page does not grow with the archive.
+RELATED_PER_REASON = 5
+# At most this many per reason, so a page does not grow with the archive.
+RELATED_PER_REASON = 5
 MIN_SHARED_TERMS = 3
 
 
@@ -41,16 +45,20 @@ def related_notices(notice: Notice, archive: Archive) -> list[tuple[Notice, str]
     meta = notice.metadata
     found: dict[str, tuple[Notice, str]] = {}
     others = [n for n in archive.notices if n.slug != notice.slug]
-    for other in sorted(others, key=lambda n: -(n.metadata.year or 0)):
-        if (
-            meta.issuer
-            and other.metadata.issuer == meta.issuer
-            and other.metadata.year != meta.year
-        ):
-            found.setdefault(other.slug, (other, "同一发文机关的其他年度"))
-    for other in others:
-        if meta.year and other.metadata.year == meta.year and other.metadata.level != meta.level:
-            found.setdefault(other.slug, (other, "同一年度的其他层级"))
+    same_issuer = [
+        other
+        for other in sorted(others, key=lambda n: abs((n.metadata.year or 0) - (meta.year or 0)))
+        if meta.issuer and other.metadata.issuer == meta.issuer and other.metadata.year != meta.year
+    ]
+    same_year = [
+        other
+        for other in others
+        if meta.year and other.metadata.year == meta.year and other.metadata.level != meta.level
+    ]
+    for other in same_issuer[:RELATED_PER_REASON]:
+        found.setdefault(other.slug, (other, "同一发文机关的其他年度"))
+    for other in same_year[:RELATED_PER_REASON]:
+        found.setdefault(other.slug, (other, "同一年度的其他层级"))
     mine = set(archive.notice_terms.get(notice.slug, ()))
     scored = []
     for other in others:
