@@ -13,7 +13,7 @@ from build_tools.convert import ConvertReport, convert, load_archive
 from build_tools.doctor import report, run_checks
 from build_tools.errors import ArchiveError
 from build_tools.glossary.candidates import find_candidates
-from build_tools.inspection import notice_data
+from build_tools.inspection import explain, notice_data, sector_hits
 from build_tools.parse import parse_notice
 from build_tools.sources import read_source
 
@@ -64,6 +64,10 @@ def _parser() -> argparse.ArgumentParser:
         help="list quoted expressions with numerals or repeats that the glossary lacks",
     )
     terms.set_defaults(run=_terms)
+
+    sectors = commands.add_parser("sectors", help="the sectors of each item of a notice")
+    sectors.add_argument("--explain", type=Path, required=True, metavar="FILE", help="a notice")
+    sectors.set_defaults(run=_sectors)
 
     doctor = commands.add_parser("doctor", help="check the environment and say what to fix")
     doctor.set_defaults(run=_doctor)
@@ -125,7 +129,7 @@ def _inspect(args: argparse.Namespace) -> int:
     except ArchiveError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    data = notice_data(notice)
+    data = notice_data(notice, sector_hits(notice, _curated_dir(path)))
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
@@ -152,6 +156,26 @@ def _check(args: argparse.Namespace) -> int:
     _print_problems(report)
     print(f"checked {len(report.notices) + len(report.failures)}: {report.summary()}")
     return _status(report, args.strict)
+
+
+def _curated_dir(path: Path) -> Path:
+    """Curated data beside the notice if there is any, else the default source folder."""
+    return path.parent if (path.parent / "sectors.yml").is_file() else DEFAULT_SOURCE
+
+
+def _sectors(args: argparse.Namespace) -> int:
+    path: Path = args.explain
+    if not path.is_file():
+        print(f"error: {path}: no such file", file=sys.stderr)
+        return 2
+    try:
+        notice = parse_notice(read_source(path, path.parent))
+        hits = sector_hits(notice, _curated_dir(path))
+    except ArchiveError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print("\n".join(explain(notice, hits)))
+    return 0
 
 
 def _doctor(args: argparse.Namespace) -> int:

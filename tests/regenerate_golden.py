@@ -19,7 +19,8 @@ def golden_files() -> dict[str, str]:
         notice = archive.by_slug[load_seed(name).slug]
         stem = name.removesuffix(".txt")
         files[f"{stem}.md"] = render_notice(notice, archive)
-        files[f"{stem}.json"] = json.dumps(notice_data(notice), ensure_ascii=False, indent=2) + "\n"
+        data = notice_data(notice, archive.part_sectors.get(notice.slug, {}))
+        files[f"{stem}.json"] = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     return files
 
 

@@ -88,3 +88,20 @@ def test_strict_makes_warnings_fatal(tmp_path: Path) -> None:
     assert relaxed.returncode == 0
     assert strict.returncode == 1
     assert "no date found" in strict.stderr
+
+
+def test_sectors_explain_and_inspect_json_give_item_sectors() -> None:
+    explained = run("sectors", "--explain", str(SOURCE_DIR / "004_8c49eeea5b975a30.txt"))
+    assert explained.returncode == 0, explained.stderr
+    assert "dao-lu-jiao-tong [title]: “道路交通”(title @0)" in explained.stdout
+    assert "16．加强安全宣传培训  —  no sector" in explained.stdout
+    inspected = run("inspect", str(SOURCE_DIR / "004_8c49eeea5b975a30.txt"), "--json")
+    data = json.loads(inspected.stdout)
+    road = data["outline"][1]["children"][3]["children"][0]
+    assert road["number"] == "17．" and road["sectors"][0] == "dao-lu-jiao-tong"
+    assert "dao-lu-jiao-tong" in data["metadata"]["sectors"]
+
+
+def test_doctor_command_runs() -> None:
+    result = run("doctor")
+    assert "mkdocs-material" in result.stdout and "jieba" in result.stdout
