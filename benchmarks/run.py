@@ -77,41 +77,28 @@ def _project(folder: Path, size: int) -> Path:
 
 def _search_ms(site: Path) -> dict[str, float]:
     """Time from typing a query on the home page to the first result, index load included."""
-    import functools
-    import http.server
-    import threading
-
     from playwright.sync_api import sync_playwright
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
+    from tests.helpers import serve
 
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     found: dict[str, float] = {}
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium",
-                args=["--headless", "--no-sandbox", "--disable-gpu"],
-            )
-            for query in QUERIES:
-                page = browser.new_page()
-                page.goto(f"http://127.0.0.1:{server.server_port}/")
-                box = page.locator("input.md-search__input")
-                start = time.perf_counter()
-                box.click()
-                box.press_sequentially(query)
-                box.press("End")
-                page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
-                found[query] = (time.perf_counter() - start) * 1000
-                page.close()
-            browser.close()
-    finally:
-        server.shutdown()
+    with serve(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--headless", "--no-sandbox", "--disable-gpu"],
+        )
+        for query in QUERIES:
+            page = browser.new_page()
+            page.goto(f"{url}/")
+            box = page.locator("input.md-search__input")
+            start = time.perf_counter()
+            box.click()
+            box.press_sequentially(query)
+            box.press("End")
+            page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
+            found[query] = (time.perf_counter() - start) * 1000
+            page.close()
+        browser.close()
     return found
 
 

@@ -13,7 +13,8 @@ from build_tools.convert import ConvertReport, convert, load_archive
 from build_tools.doctor import report, run_checks
 from build_tools.errors import ArchiveError
 from build_tools.glossary.candidates import find_candidates
-from build_tools.inspection import explain, notice_data, sector_hits
+from build_tools.inspection import Hits, explain, notice_data, sector_hits
+from build_tools.model import Notice
 from build_tools.parse import parse_notice
 from build_tools.sources import read_source
 
@@ -119,17 +120,25 @@ def _convert(args: argparse.Namespace) -> int:
     return _status(report, args.strict)
 
 
-def _inspect(args: argparse.Namespace) -> int:
-    path: Path = args.file
+def _load_one(path: Path) -> tuple[Notice, Hits] | int:
+    """One notice and its item sectors, or the exit status after saying what is wrong."""
     if not path.is_file():
         print(f"error: {path}: no such file", file=sys.stderr)
         return 2
     try:
         notice = parse_notice(read_source(path, path.parent))
+        return notice, sector_hits(notice, _curated_dir(path))
     except ArchiveError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    data = notice_data(notice, sector_hits(notice, _curated_dir(path)))
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    loaded = _load_one(args.file)
+    if isinstance(loaded, int):
+        return loaded
+    notice, hits = loaded
+    data = notice_data(notice, hits)
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
@@ -164,17 +173,10 @@ def _curated_dir(path: Path) -> Path:
 
 
 def _sectors(args: argparse.Namespace) -> int:
-    path: Path = args.explain
-    if not path.is_file():
-        print(f"error: {path}: no such file", file=sys.stderr)
-        return 2
-    try:
-        notice = parse_notice(read_source(path, path.parent))
-        hits = sector_hits(notice, _curated_dir(path))
-    except ArchiveError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    print("\n".join(explain(notice, hits)))
+    loaded = _load_one(args.explain)
+    if isinstance(loaded, int):
+        return loaded
+    print("\n".join(explain(*loaded)))
     return 0
 
 

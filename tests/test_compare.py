@@ -7,15 +7,12 @@ with known differences.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import asdict, replace
 from html.parser import HTMLParser
@@ -46,7 +43,7 @@ from build_tools.roles import DEPARTMENTS_FILE
 from build_tools.sectors.load import SECTORS_FILE
 from build_tools.write import MANIFEST
 from tests.conftest import visit
-from tests.helpers import ROOT, SOURCE_DIR, seed_archive
+from tests.helpers import ROOT, SOURCE_DIR, seed_archive, serve
 
 SEED = "003_65114f20cbda8ae2"
 VARIANT = "003b_variant"
@@ -397,19 +394,8 @@ def compare_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pat
     for relative, text in compare_files.items():
         assert (project / "docs" / relative).read_text(encoding="utf-8") == text
     site = project / "site"
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield site, f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
+    with serve(site) as url:
+        yield site, url
 
 
 ROWS_JS = """() => Array.from(document.querySelectorAll(".compare-table tbody tr")).map((tr) => {

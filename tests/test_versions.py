@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import io
 import json
 import os
@@ -11,7 +9,6 @@ import shutil
 import subprocess
 import sys
 import tarfile
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
@@ -20,7 +17,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.conftest import copy_hand_written_docs, visit
-from tests.helpers import ROOT
+from tests.helpers import ROOT, serve
 
 MIKE = [str(Path(sys.executable).with_name("mike"))]
 ENV = {
@@ -91,16 +88,8 @@ def published(repository: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(folder, filter="data")
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with serve(folder) as url:
+        yield url
 
 
 def test_the_version_selector_lists_the_editions(page: Page, published: str) -> None:
