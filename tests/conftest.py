@@ -91,19 +91,19 @@ def copy_hand_written_docs(target: Path) -> None:
         manifest.unlink()
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """The project built by MkDocs in a temporary copy: (site folder, build log)."""
-    project = tmp_path_factory.mktemp("project")
+def build_project(
+    project: Path, sources: Path = ROOT / "source_texts"
+) -> subprocess.CompletedProcess[str]:
+    """Copy the project with ``sources`` as its source_texts/ and run ``mkdocs build --strict``."""
     shutil.copy(ROOT / "mkdocs.yml", project)
     shutil.copytree(ROOT / "overrides", project / "overrides")
-    shutil.copytree(ROOT / "source_texts", project / "source_texts")
+    shutil.copytree(sources, project / "source_texts")
     shutil.copytree(ROOT / "build_tools", project / "build_tools")
     copy_hand_written_docs(project / "docs")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     # Run from another folder: jieba_dict_user must not depend on the working directory.
     config = project / "mkdocs.yml"
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", "site"],
         cwd=project.parent,
         capture_output=True,
@@ -111,6 +111,13 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
         env=env,
         check=False,
     )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The project built by MkDocs in a temporary copy: (site folder, build log)."""
+    project = tmp_path_factory.mktemp("project")
+    result = build_project(project)
     assert result.returncode == 0, result.stderr
     return project / "site", result.stderr
 
