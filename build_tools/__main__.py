@@ -157,12 +157,20 @@ def _inspect(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check(args: argparse.Namespace) -> int:
-    if not args.source.is_dir():
-        print(f"error: {args.source}: no such folder of notices", file=sys.stderr)
+def _load_folder(source: Path) -> ConvertReport | int:
+    """Every notice of ``source`` (problems printed), or the exit status if there is none."""
+    if not source.is_dir():
+        print(f"error: {source}: no such folder of notices", file=sys.stderr)
         return 2
-    report = load_archive(args.source)
+    report = load_archive(source)
     _print_problems(report)
+    return report
+
+
+def _check(args: argparse.Namespace) -> int:
+    report = _load_folder(args.source)
+    if isinstance(report, int):
+        return report
     print(f"checked {len(report.notices) + len(report.failures)}: {report.summary()}")
     return _status(report, args.strict)
 
@@ -187,11 +195,9 @@ def _doctor(args: argparse.Namespace) -> int:
 
 
 def _terms(args: argparse.Namespace) -> int:
-    if not args.source.is_dir():
-        print(f"error: {args.source}: no such folder of notices", file=sys.stderr)
-        return 2
-    report = load_archive(args.source)
-    _print_problems(report)
+    report = _load_folder(args.source)
+    if isinstance(report, int):
+        return report
     archive = report.archive
     assert archive is not None
     if args.candidates:

@@ -15,15 +15,15 @@ from tests.conftest import visit
 NOTICE_003 = "notices/003_65114f20cbda8ae2/"
 
 
+def pairs(page: Page, labels: str, values: str) -> dict[str, str]:
+    """Label → value from two parallel lists of elements."""
+    texts = page.locator(values).all_inner_texts()
+    return dict(zip(page.locator(labels).all_inner_texts(), texts, strict=True))
+
+
 def test_home_shows_counts_and_charts(page: Page, site_url: str) -> None:
     visit(page, f"{site_url}/")
-    counts = dict(
-        zip(
-            page.locator(".count span").all_inner_texts(),
-            page.locator(".count b").all_inner_texts(),
-            strict=True,
-        )
-    )
+    counts = pairs(page, ".count span", ".count b")
     assert counts["通知"] == "5" and counts["术语"] != "0"
     assert int(counts["编号条目"]) == 24 + 70 + 29 + 26 + 48
     assert page.locator(".chart svg").first.is_visible()
@@ -34,13 +34,7 @@ def test_home_shows_counts_and_charts(page: Page, site_url: str) -> None:
 
 def test_notice_page_shows_the_metadata_panel(page: Page, site_url: str) -> None:
     visit(page, f"{site_url}/{NOTICE_003}")
-    panel = dict(
-        zip(
-            page.locator(".notice-meta dt").all_inner_texts(),
-            page.locator(".notice-meta dd").all_inner_texts(),
-            strict=True,
-        )
-    )
+    panel = pairs(page, ".notice-meta dt", ".notice-meta dd")
     assert panel["发文机关"] == "滕州市安全生产委员会"
     assert panel["成文日期"] == "2022-01-21"
     assert panel["层级"] == "县级" and panel["地区"] == "滕州市" and panel["年度"] == "2022"
