@@ -45,12 +45,21 @@ def _negate(text: str) -> str:
 
 
 def requirements(archive: Archive) -> list[Requirement]:
-    """Every numbered part of every notice, in document order."""
+    """Every numbered part of every notice, in document order (built once per archive)."""
+    cached = _BUILT.get(id(archive))
+    if cached is not None and cached[0] is archive:
+        return cached[1]
     found = []
     for notice in archive.notices:
         texts = notice.part_texts()
         found += [Requirement(notice, part, texts.get(part.anchor, "")) for part in notice.parts()]
+    _BUILT.clear()  # one archive per build: keep only the newest
+    _BUILT[id(archive)] = (archive, found)
     return found
+
+
+# Sector pages, role pages, exports and the home page all need the same list.
+_BUILT: dict[int, tuple[Archive, list[Requirement]]] = {}
 
 
 def who(notice: Notice) -> str:
