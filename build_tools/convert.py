@@ -31,6 +31,9 @@ from build_tools.render.links import GLOSSARY_FOLDER
 from build_tools.render.notice import render_notice
 from build_tools.render.sectors import SECTORS_FOLDER, render_sectors
 from build_tools.roles import DEPARTMENTS_FILE, Roles, load_roles
+from build_tools.search.documents import search_docs
+from build_tools.search.index import FOLDER as SEARCH_FOLDER
+from build_tools.search.index import index_files
 from build_tools.sectors.load import SECTORS_FILE, Taxonomy, load_taxonomy
 from build_tools.sources import find_notices, read_source
 from build_tools.write import Content, WriteReport, build_lock, write_outputs
@@ -139,6 +142,8 @@ def render_pages(archive: Archive, source_dir: Path) -> dict[str, Content]:
             pages[f"{folder}/{name}"] = page
     pages.update(render_exports(archive, source_dir))
     pages.update(render_compare(archive))
+    for name, content in index_files(search_docs(archive)).items():
+        pages[f"{SEARCH_FOLDER}/{name}"] = content
     return pages
 
 

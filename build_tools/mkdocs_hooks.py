@@ -16,7 +16,7 @@ from build_tools.convert import convert
 from build_tools.errors import ArchiveError
 from build_tools.glossary.load import GLOSSARY_FILE, load_glossary
 from build_tools.glossary.search_dict import write_user_dictionary
-from build_tools.search_patch import patch_search_worker
+from build_tools.write import generated_files
 
 log = logging.getLogger("mkdocs.hooks.build_tools")
 
@@ -59,8 +59,12 @@ def on_pre_build(config: Any, **_: Any) -> None:
     log.info("notices: %s", report.summary())
 
 
-def on_post_build(config: Any, **_: Any) -> None:
-    """Let Chinese queries match whole index tokens (see build_tools.search_patch)."""
-    outcome = patch_search_worker(Path(config["site_dir"]))
-    if outcome == "missing":
-        log.warning("Material's search worker changed: Chinese query segmentation not patched")
+def on_page_markdown(markdown: str, page: Any, config: Any, **_: Any) -> str:
+    """Keep generated pages out of Material's lunr index: the archive's own index has them.
+
+    Material then indexes only the hand-written pages, which the search worker searches
+    alongside the sharded index (build_tools.search).
+    """
+    if page.file.src_uri in generated_files(Path(config["docs_dir"])):
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    return markdown

@@ -158,6 +158,11 @@ def _inside(output_dir: Path, relative: str) -> Path:
     return output_dir.joinpath(*pure.parts)
 
 
+def generated_files(output_dir: Path) -> set[str]:
+    """Paths (relative, POSIX) of every file the last conversion wrote into ``output_dir``."""
+    return set(_read_manifest(output_dir))
+
+
 def _read_manifest(output_dir: Path) -> list[str]:
     try:
         listed = json.loads((output_dir / MANIFEST).read_text(encoding="utf-8"))

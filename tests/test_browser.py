@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Page
 
+from build_tools.search.tokens import key_text, normalise, run_tokens, runs
 from tests.conftest import visit
 
 
@@ -55,3 +56,77 @@ def test_searching_a_term_finds_the_notices_that_use_it(page: Page, site_url: st
     assert "/notices/004_8c49eeea5b975a30/" in paths
     # Whole-word search: a page that merely contains 一 or 两 is not a result.
     assert "/notices/000_05dea3f25d6546d2/" not in paths
+    # The glossary entry comes first when the query is the term itself.
+    assert paths[0] == "/glossary/liang-ke-yi-wei/"
+
+
+SEEDS = {
+    "000": "/notices/000_05dea3f25d6546d2/",
+    "001": "/notices/001_c701024b5ef4930f/",
+    "002": "/notices/002_2d3bd3a670c033dc/",
+    "003": "/notices/003_65114f20cbda8ae2/",
+    "004": "/notices/004_8c49eeea5b975a30/",
+}
+
+
+@pytest.mark.parametrize(
+    ("query", "first", "found", "not_found"),
+    [
+        ("三同时", "/glossary/san-tong-shi/", {"001", "004"}, {"000", "002", "003"}),
+        ("一岗双责", "/glossary/yi-gang-shuang-ze/", {"000", "001", "002", "004"}, {"003"}),
+        ("危险化学品", "/sectors/wei-xian-hua-xue-pin/", {"001", "002", "004"}, set()),
+        # A document number finds its notice first; 000 (武政办发〔2012〕14号) is not it.
+        ("国办发〔2012〕14号", SEEDS["002"], {"002"}, {"000"}),
+        ("国办发[2012]14号", SEEDS["002"], {"002"}, {"000"}),
+    ],
+)
+def test_search_finds_the_right_pages(
+    page: Page, site_url: str, query: str, first: str, found: set[str], not_found: set[str]
+) -> None:
+    paths = search(page, site_url, query)
+    assert paths[0] == first
+    assert {SEEDS[seed] for seed in found} <= set(paths)
+    assert not {SEEDS[seed] for seed in not_found} & set(paths)
+
+
+def test_a_search_result_links_to_the_item(page: Page, site_url: str) -> None:
+    search(page, site_url, "两客一危")
+    notice = SEEDS["004"]
+    item = page.locator(f'.md-search-result__item a[href*="{notice}"][href*="#s"]').first
+    anchor = urlparse(item.get_attribute("href") or "").fragment
+    item.click()
+    page.wait_for_url(f"**#{anchor}")
+    target = page.locator(f"[id='{anchor}']")
+    assert "两客一危" in target.inner_text()
+    assert target.is_visible()
+
+
+WORKER_SAMPLES = [
+    "两客一危",
+    "国办发〔2012〕14号",
+    "ＧＢ／Ｔ 4754—2017《国民经济行业分类》",
+    "㈠加强①２０２６年Ａ级",
+    "危化品2016年",
+    "𠀀安全",
+    "〇一二三 x ",
+]
+
+
+def test_the_worker_cuts_text_as_the_index_does(page: Page, site_url: str) -> None:
+    """Query side (JavaScript) and index side (Python) must agree on keys and bigrams."""
+    visit(page, f"{site_url}/about/")
+    page.add_script_tag(url=f"{site_url}/javascripts/search-worker.js")
+    cut = page.evaluate(
+        """samples => samples.map(s => [keyed(s).key,
+             (normalise(s).match(RUN) || []).flatMap(runTokens)])""",
+        WORKER_SAMPLES,
+    )
+    for sample, (key, tokens) in zip(WORKER_SAMPLES, cut, strict=True):
+        assert key == key_text(sample), sample
+        expected = [
+            token
+            for run in runs(normalise(sample))
+            for token in run_tokens(run)
+            if run.isascii() or len(token) == 2
+        ]
+        assert tokens == expected, sample

@@ -86,3 +86,23 @@ def test_no_script_runs_and_nothing_is_injected(page: Page, hostile_site: str) -
     text = page.locator("article").inner_text()
     assert "<script>alert('source')</script>" in text
     assert "{{ config.site_name }}" in text and "--8<--" in text
+
+
+def test_search_results_show_hostile_text_literally(page: Page, hostile_site: str) -> None:
+    dialogs: list[str] = []
+
+    def record(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", record)
+    visit(page, f"{hostile_site}/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("onerror")
+    box.press("End")
+    results = page.locator(".md-search-result__list")
+    results.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    assert "<img src=x onerror=alert(1)>" in results.inner_text()
+    assert results.locator("img, iframe, style, script").count() == 0
+    assert dialogs == []

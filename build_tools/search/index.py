@@ -1,0 +1,92 @@
+"""Build the sharded index: postings by token, one shard per group of first characters.
+
+Files, relative to the site root (``search-data/``):
+
+- ``meta.json``: format version, number of shards and of documents;
+- ``s/<k>.json``: ``{token: postings}`` for every token whose first character's code point
+  is ``k`` modulo the number of shards; postings are sorted document ids, delta-coded and
+  packed with a weight as ``delta * 4 + weight`` (3: in the title or metadata line,
+  2: four or more times, 1: twice or three times, 0: once);
+- ``d/<id>.json``: the document itself, for checking a whole phrase and showing a snippet.
+"""
+
+from __future__ import annotations
+
+import json
+from array import array
+from collections.abc import Sequence
+from typing import Any
+
+from build_tools.search.documents import SearchDoc
+from build_tools.search.tokens import token_counts
+
+FOLDER = "search-data"
+FORMAT = 1
+POSTINGS_PER_SHARD = 8000
+MIN_SHARDS = 16
+MAX_SHARDS = 4096
+TITLE = 3
+
+
+def weight(count: int) -> int:
+    """The weight of a token seen ``count`` times in a document's body."""
+    return 2 if count >= 4 else 1 if count >= 2 else 0
+
+
+def postings(docs: Sequence[SearchDoc]) -> dict[str, array[int]]:
+    """For every token, the packed ``id * 4 + weight`` of the documents containing it."""
+    found: dict[str, array[int]] = {}
+    for doc_id, doc in enumerate(docs):
+        body = token_counts("\n".join(s.text for s in doc.sections))
+        head = token_counts(f"{doc.title}\n{doc.meta}")
+        for token in body.keys() | head.keys():
+            packed = doc_id * 4 + (TITLE if token in head else weight(body[token]))
+            found.setdefault(token, array("q")).append(packed)
+    return found
+
+
+def shard_count(total: int) -> int:
+    """A power of two that keeps shards near ``POSTINGS_PER_SHARD`` postings."""
+    count = MIN_SHARDS
+    while count < MAX_SHARDS and count * POSTINGS_PER_SHARD < total:
+        count *= 2
+    return count
+
+
+def _delta(packed: array[int]) -> list[int]:
+    coded, previous = [], 0
+    for value in packed:
+        doc_id = value >> 2
+        coded.append((doc_id - previous) * 4 + (value & 3))
+        previous = doc_id
+    return coded
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def doc_record(doc: SearchDoc) -> dict[str, Any]:
+    """The stored form of a document (short keys: this is fetched per result)."""
+    record: dict[str, Any] = {"u": doc.url, "t": doc.title, "m": doc.meta, "k": doc.kind}
+    if doc.year:
+        record["y"] = doc.year
+    if doc.forms:
+        record["f"] = list(doc.forms)
+    record["s"] = [[s.anchor, s.heading, s.text] for s in doc.sections]
+    return record
+
+
+def index_files(docs: Sequence[SearchDoc]) -> dict[str, str]:
+    """Every file of the index, by path under ``search-data/``."""
+    found = postings(docs)
+    count = shard_count(sum(len(p) for p in found.values()))
+    shards: list[dict[str, list[int]]] = [{} for _ in range(count)]
+    for token in sorted(found):
+        shards[ord(token[0]) % count][token] = _delta(found[token])
+    files = {"meta.json": _json({"format": FORMAT, "shards": count, "docs": len(docs)})}
+    for number, shard in enumerate(shards):
+        files[f"s/{number}.json"] = _json(shard)
+    for doc_id, doc in enumerate(docs):
+        files[f"d/{doc_id}.json"] = _json(doc_record(doc))
+    return files

@@ -1,0 +1,49 @@
+"""Index tokens of Chinese and Latin text; the search worker applies the same rules to queries.
+
+Text is NFKC-normalised and lower-cased. A run of CJK characters gives its overlapping
+character bigrams plus its last character alone, so that every character starts some token
+(a one-character query reads every token starting with it). A run of ASCII letters and
+digits is one token (``2012``, ``gb``). Everything else separates runs. Characters outside
+the Basic Multilingual Plane are separators, because JavaScript indexes strings by UTF-16
+unit and both sides must cut text identically.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+CJK = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_RUN = re.compile(f"[{CJK}]+|[a-z0-9]+")
+_KEY_CHAR = re.compile(f"[{CJK}a-z0-9]")
+
+
+def normalise(text: str) -> str:
+    """NFKC and lower case: full-width digits and letters become ASCII."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def runs(text: str) -> list[str]:
+    """The CJK and ASCII runs of already normalised text, in order."""
+    return _RUN.findall(text)
+
+
+def run_tokens(run: str) -> list[str]:
+    """The tokens of one run: bigrams and the last character, or the whole ASCII run."""
+    if run[0].isascii():
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)] + [run[-1]]
+
+
+def token_counts(text: str) -> Counter[str]:
+    """How often each token occurs in ``text``."""
+    counts: Counter[str] = Counter()
+    for run in runs(normalise(text)):
+        counts.update(run_tokens(run))
+    return counts
+
+
+def key_text(text: str) -> str:
+    """Only the characters that matter for matching: 国办发〔2012〕14号 → 国办发201214号."""
+    return "".join(_KEY_CHAR.findall(normalise(text)))
