@@ -17,6 +17,7 @@ from build_tools.inspection import Hits, explain, notice_data, sector_hits
 from build_tools.model import Notice
 from build_tools.parse import parse_notice
 from build_tools.sources import read_source
+from build_tools.stage import notice_cache
 
 DEFAULT_SOURCE = Path("source_texts")
 DEFAULT_DOCS = Path("docs")
@@ -45,6 +46,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--strict", action="store_true", help="exit non-zero on any warning")
     run.add_argument("--quiet", action="store_true", help="print only the summary and problems")
+    run.add_argument(
+        "--cache",
+        type=Path,
+        help="cache of each notice's own work (default: build/cache next to the source folder)",
+    )
+    run.add_argument("--no-cache", action="store_true", help="convert every notice afresh")
     run.set_defaults(run=_convert)
 
     inspect = commands.add_parser("inspect", help="show one notice: metadata, outline, cleaning")
@@ -105,7 +112,8 @@ def _convert(args: argparse.Namespace) -> int:
         return 2
     progress = _progress if sys.stderr.isatty() and not args.quiet else None
     try:
-        report = convert(args.source, args.docs, progress)
+        cache = None if args.no_cache else args.cache or notice_cache(args.source)
+        report = convert(args.source, args.docs, progress, cache)
     except ArchiveError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -6,18 +6,26 @@ assignments (role pages) are all built here, once, after every notice has been p
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from build_tools.glossary.load import Glossary
-from build_tools.glossary.matching import TermMatcher
-from build_tools.model import Notice, SectorHit, TermUse
+from build_tools.glossary.matching import TermMatcher, term_counts
+from build_tools.model import Notice, SectorHit, TermCount, TermUse
 from build_tools.roles import Assignment, Roles, assignments
 from build_tools.sectors.assign import classify_notice
 from build_tools.sectors.classify import SectorClassifier
 from build_tools.sectors.load import Taxonomy
+
+
+@dataclass(frozen=True)
+class Curated:
+    """The curated data every notice is matched against."""
+
+    glossary: Glossary
+    taxonomy: Taxonomy
+    roles: Roles
 
 
 @dataclass(frozen=True)
@@ -32,11 +40,39 @@ class Archive:
     notice_terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     part_sectors: Mapping[str, Mapping[str, tuple[SectorHit, ...]]] = field(default_factory=dict)
     role_assignments: Mapping[str, tuple[Assignment, ...]] = field(default_factory=dict)
+    term_counts: Mapping[str, tuple[TermCount, ...]] = field(default_factory=dict)
 
     @cached_property
     def by_slug(self) -> dict[str, Notice]:
         """Notices by page name."""
         return {notice.slug: notice for notice in self.notices}
+
+    @cached_property
+    def by_issuer(self) -> dict[str, list[Notice]]:
+        """Notices of each named issuer, in archive order."""
+        found: dict[str, list[Notice]] = {}
+        for notice in self.notices:
+            if notice.metadata.issuer:
+                found.setdefault(notice.metadata.issuer, []).append(notice)
+        return found
+
+    @cached_property
+    def by_year(self) -> dict[int, list[Notice]]:
+        """Notices of each plan year, in archive order."""
+        found: dict[int, list[Notice]] = {}
+        for notice in self.notices:
+            if notice.metadata.year:
+                found.setdefault(notice.metadata.year, []).append(notice)
+        return found
+
+    @cached_property
+    def term_notices(self) -> dict[str, list[str]]:
+        """Slugs of the notices using each term, in archive order."""
+        found: dict[str, list[str]] = {}
+        for notice in self.notices:
+            for term_id in self.notice_terms.get(notice.slug, ()):
+                found.setdefault(term_id, []).append(notice.slug)
+        return found
 
     @cached_property
     def matcher(self) -> TermMatcher:
@@ -65,35 +101,53 @@ def build_archive(
     """Index term usage, sectors and department roles across all notices."""
     glossary = glossary or Glossary(())
     taxonomy = taxonomy or Taxonomy(())
-    roles = roles or Roles(())
-    uses, notice_terms = _term_usage(notices, TermMatcher(glossary))
+    matcher = TermMatcher(glossary)
     classifier = SectorClassifier(taxonomy)
+    return assemble_archive(
+        notices,
+        {notice.slug: term_counts(notice, matcher) for notice in notices},
+        {notice.slug: classify_notice(notice, classifier) for notice in notices},
+        glossary,
+        taxonomy,
+        roles,
+    )
+
+
+def assemble_archive(
+    notices: list[Notice],
+    counts: Mapping[str, tuple[TermCount, ...]],
+    part_sectors: Mapping[str, Mapping[str, tuple[SectorHit, ...]]],
+    glossary: Glossary | None = None,
+    taxonomy: Taxonomy | None = None,
+    roles: Roles | None = None,
+) -> Archive:
+    """The archive from each notice's own term counts and sectors (see build_tools.stage)."""
+    roles = roles or Roles(())
+    uses, notice_terms = _term_usage(notices, counts)
     return Archive(
         notices=tuple(notices),
-        glossary=glossary,
-        taxonomy=taxonomy,
+        glossary=glossary or Glossary(()),
+        taxonomy=taxonomy or Taxonomy(()),
         roles=roles,
         term_uses=uses,
         notice_terms=notice_terms,
-        part_sectors={notice.slug: classify_notice(notice, classifier) for notice in notices},
+        part_sectors=part_sectors,
         role_assignments=assignments(notices, roles),
+        term_counts=counts,
     )
 
 
 def _term_usage(
-    notices: list[Notice], matcher: TermMatcher
+    notices: list[Notice], counts: Mapping[str, tuple[TermCount, ...]]
 ) -> tuple[dict[str, tuple[TermUse, ...]], dict[str, tuple[str, ...]]]:
     uses: dict[str, list[TermUse]] = {}
     notice_terms: dict[str, tuple[str, ...]] = {}
     for notice in notices:
-        counts: Counter[tuple[str, str | None]] = Counter()
-        for paragraph in notice.paragraphs:
-            for match in matcher.find(paragraph.text):
-                counts[(match.term_id, paragraph.owner)] += 1
+        found = counts.get(notice.slug, ())
         numbers = {part.anchor: part.number for part in notice.parts()}
-        for (term_id, anchor), count in counts.items():
+        for term_id, anchor, count in found:
             uses.setdefault(term_id, []).append(
                 TermUse(notice.slug, anchor, numbers.get(anchor or ""), count)
             )
-        notice_terms[notice.slug] = tuple(dict.fromkeys(term_id for term_id, _ in counts))
+        notice_terms[notice.slug] = tuple(dict.fromkeys(term_id for term_id, _, _ in found))
     return {term_id: tuple(found) for term_id, found in uses.items()}, notice_terms

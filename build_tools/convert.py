@@ -5,17 +5,17 @@ A bad notice fails alone: its error is recorded with its path and the others go 
 
 from __future__ import annotations
 
+import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
-from build_tools.archive import Archive, build_archive
+from build_tools.archive import Archive, Curated, assemble_archive
 from build_tools.errors import ArchiveError, OutputCollisionError
 from build_tools.glossary.load import GLOSSARY_FILE, Glossary, load_glossary
 from build_tools.model import Notice
-from build_tools.parse import parse_notice
 from build_tools.render.browse import (
     render_by_issuer,
     render_by_year,
@@ -28,14 +28,15 @@ from build_tools.render.departments import DEPARTMENTS_FOLDER, render_department
 from build_tools.render.exports import render_exports
 from build_tools.render.glossary import render_glossary
 from build_tools.render.links import GLOSSARY_FOLDER
-from build_tools.render.notice import render_notice
+from build_tools.render.notice import render_notice, with_related
 from build_tools.render.sectors import SECTORS_FOLDER, render_sectors
 from build_tools.roles import DEPARTMENTS_FILE, Roles, load_roles
 from build_tools.search.documents import search_docs
 from build_tools.search.index import FOLDER as SEARCH_FOLDER
 from build_tools.search.index import index_files
 from build_tools.sectors.load import SECTORS_FILE, Taxonomy, load_taxonomy
-from build_tools.sources import find_notices, read_source
+from build_tools.sources import find_notices
+from build_tools.stage import Staged, stage_all
 from build_tools.write import Content, WriteReport, build_lock, write_outputs
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,7 @@ class ConvertReport:
     failures: list[Failure] = field(default_factory=list)
     written: WriteReport | None = None
     archive: Archive | None = None
+    pages: dict[str, str] = field(default_factory=dict)  # notice pages by slug, but related
 
     @property
     def warnings(self) -> list[tuple[str, str]]:
@@ -76,26 +78,35 @@ class ConvertReport:
         )
 
 
-def load_archive(source_dir: Path, progress: Progress | None = None) -> ConvertReport:
+def load_archive(
+    source_dir: Path, progress: Progress | None = None, cache_dir: Path | None = None
+) -> ConvertReport:
     """Parse every notice under ``source_dir`` and the curated data; index them together.
 
-    An unusable notice, or unusable curated data, becomes a failure; the rest goes on.
+    An unusable notice, or unusable curated data, becomes a failure; the rest goes on. With
+    ``cache_dir``, each notice's own work is cached there (see build_tools.stage).
     """
     report = ConvertReport()
+    curated_failures = ConvertReport()
+    curated = Curated(
+        _curated(curated_failures, source_dir / GLOSSARY_FILE, load_glossary, Glossary(())),
+        _curated(curated_failures, source_dir / SECTORS_FILE, load_taxonomy, Taxonomy(())),
+        _curated(curated_failures, source_dir / DEPARTMENTS_FILE, load_roles, Roles(())),
+    )
     paths = find_notices(source_dir)
-    by_slug: dict[str, Notice] = {}
+    outcomes = stage_all(paths, source_dir, curated, _curated_hash(source_dir), cache_dir, progress)
+    by_slug: dict[str, Staged] = {}
     by_hash: dict[str, str] = {}
-    for index, path in enumerate(paths, start=1):
-        if progress:
-            progress(index, len(paths), str(path))
-        try:
-            notice = parse_notice(read_source(path, source_dir))
-            if notice.slug in by_slug:
-                raise OutputCollisionError(
-                    notice.slug, by_slug[notice.slug].source.file, notice.source.file
-                )
-        except ArchiveError as exc:
-            report.failures.append(Failure(str(path), str(exc)))
+    for outcome in outcomes:
+        if outcome.staged is None:
+            report.failures.append(Failure(str(outcome.path), outcome.error or "failed"))
+            continue
+        notice = outcome.staged.notice
+        if notice.slug in by_slug:
+            error = OutputCollisionError(
+                notice.slug, by_slug[notice.slug].notice.source.file, notice.source.file
+            )
+            report.failures.append(Failure(str(outcome.path), str(error)))
             continue
         twin = by_hash.get(notice.source.sha256)
         if twin is not None:
@@ -104,13 +115,27 @@ def load_archive(source_dir: Path, progress: Progress | None = None) -> ConvertR
                 warnings=(*notice.warnings, f"same bytes as {twin}: remove one of the two copies"),
             )
         by_hash.setdefault(notice.source.sha256, notice.source.file)
-        by_slug[notice.slug] = notice
+        by_slug[notice.slug] = replace(outcome.staged, notice=notice)
         report.notices.append(notice)
-    glossary = _curated(report, source_dir / GLOSSARY_FILE, load_glossary, Glossary(()))
-    taxonomy = _curated(report, source_dir / SECTORS_FILE, load_taxonomy, Taxonomy(()))
-    roles = _curated(report, source_dir / DEPARTMENTS_FILE, load_roles, Roles(()))
-    report.archive = build_archive(report.notices, glossary, taxonomy, roles)
+    report.failures.extend(curated_failures.failures)
+    report.pages = {slug: staged.page for slug, staged in by_slug.items()}
+    report.archive = assemble_archive(
+        report.notices,
+        {slug: staged.term_counts for slug, staged in by_slug.items()},
+        {slug: staged.part_sectors for slug, staged in by_slug.items()},
+        curated.glossary,
+        curated.taxonomy,
+        curated.roles,
+    )
     return report
+
+
+def _curated_hash(source_dir: Path) -> str:
+    digest = hashlib.sha256()
+    for name in (GLOSSARY_FILE, SECTORS_FILE, DEPARTMENTS_FILE):
+        path = source_dir / name
+        digest.update(path.read_bytes() if path.is_file() else b"-")
+    return digest.hexdigest()
 
 
 def _curated(report: ConvertReport, path: Path, load: Callable[[Path], T], empty: T) -> T:
@@ -122,12 +147,19 @@ def _curated(report: ConvertReport, path: Path, load: Callable[[Path], T], empty
         return empty
 
 
-def render_pages(archive: Archive, source_dir: Path) -> dict[str, Content]:
-    """Every generated page and file, by its path under docs/."""
-    notices = list(archive.notices)
-    pages: dict[str, Content] = {
-        f"{NOTICES}/{n.slug}.md": render_notice(n, archive) for n in notices
-    }
+def render_pages(
+    archive: Archive, source_dir: Path, staged: Mapping[str, str] | None = None
+) -> dict[str, Content]:
+    """Every generated page and file, by its path under docs/.
+
+    ``staged`` holds notice pages already rendered but for their related notices.
+    """
+    staged = staged or {}
+    pages: dict[str, Content] = {}
+    for n in archive.notices:
+        page = staged.get(n.slug)
+        rendered = with_related(page, n, archive) if page else render_notice(n, archive)
+        pages[f"{NOTICES}/{n.slug}.md"] = rendered
     pages[f"{NOTICES}/index.md"] = render_by_year(archive)
     pages["index.md"] = render_home(archive)
     pages["browse/issuers.md"] = render_by_issuer(archive)
@@ -147,11 +179,17 @@ def render_pages(archive: Archive, source_dir: Path) -> dict[str, Content]:
     return pages
 
 
-def convert(source_dir: Path, docs_dir: Path, progress: Progress | None = None) -> ConvertReport:
+def convert(
+    source_dir: Path,
+    docs_dir: Path,
+    progress: Progress | None = None,
+    cache_dir: Path | None = None,
+) -> ConvertReport:
     """Convert all notices of ``source_dir`` into generated folders of ``docs_dir``."""
     with build_lock(docs_dir):
-        report = load_archive(source_dir, progress)
+        report = load_archive(source_dir, progress, cache_dir)
         assert report.archive is not None
-        report.written = write_outputs(docs_dir, render_pages(report.archive, source_dir))
+        pages = render_pages(report.archive, source_dir, report.pages)
+        report.written = write_outputs(docs_dir, pages)
     log.debug("%s", report.summary())
     return report

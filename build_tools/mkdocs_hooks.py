@@ -16,6 +16,8 @@ from build_tools.convert import convert
 from build_tools.errors import ArchiveError
 from build_tools.glossary.load import GLOSSARY_FILE, load_glossary
 from build_tools.glossary.search_dict import write_user_dictionary
+from build_tools.render.rawhtml import anchor_ids, stash, unstash
+from build_tools.stage import notice_cache
 from build_tools.write import generated_files
 
 log = logging.getLogger("mkdocs.hooks.build_tools")
@@ -51,7 +53,8 @@ def on_config(config: Any, **_: Any) -> Any:
 
 def on_pre_build(config: Any, **_: Any) -> None:
     """Regenerate the pages; unchanged pages are not rewritten (no serve loop)."""
-    report = convert(_project(config) / SOURCE_FOLDER, Path(config["docs_dir"]))
+    source = _project(config) / SOURCE_FOLDER
+    report = convert(source, Path(config["docs_dir"]), cache_dir=notice_cache(source))
     for failure in report.failures:
         log.error("not converted: %s", failure.message)
     for file, warning in report.warnings:
@@ -59,12 +62,26 @@ def on_pre_build(config: Any, **_: Any) -> None:
     log.info("notices: %s", report.summary())
 
 
+_RAW_CHUNKS: dict[str, list[str]] = {}
+
+
 def on_page_markdown(markdown: str, page: Any, config: Any, **_: Any) -> str:
-    """Keep generated pages out of Material's lunr index: the archive's own index has them.
+    """Set pre-rendered HTML aside (build_tools.render.rawhtml); keep generated pages out of
+    Material's lunr index, since the archive's own index has them.
 
     Material then indexes only the hand-written pages, which the search worker searches
     alongside the sharded index (build_tools.search).
     """
     if page.file.src_uri in generated_files(Path(config["docs_dir"])):
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    markdown, chunks = stash(markdown)
+    _RAW_CHUNKS[page.file.src_uri] = chunks
     return markdown
+
+
+def on_page_content(html: str, page: Any, **_: Any) -> str:
+    """Put the pre-rendered HTML back in place, and tell MkDocs which anchors it holds."""
+    chunks = _RAW_CHUNKS.pop(page.file.src_uri, [])
+    if chunks and page.present_anchor_ids is not None:
+        page.present_anchor_ids |= anchor_ids(chunks)
+    return unstash(html, chunks)

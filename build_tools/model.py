@@ -104,6 +104,9 @@ class Part:
         return found
 
 
+TermCount = tuple[str, str | None, int]  # term id, anchor of the part (None: outside), count
+
+
 class Role(StrEnum):
     """What a body paragraph is, so the renderer can present it."""
 

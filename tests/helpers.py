@@ -18,6 +18,7 @@ from build_tools.convert import load_archive
 from build_tools.model import Notice
 from build_tools.parse import parse_notice
 from build_tools.render.notice import ANNOTATION_CLASSES
+from build_tools.render.rawhtml import stash, unstash
 from build_tools.sources import read_source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,7 +42,13 @@ def load_seed(name: str) -> Notice:
 
 
 def to_html(markdown_text: str) -> str:
-    """Markdown → HTML with the site's extensions."""
+    """Markdown → HTML with the site's extensions, raw blocks set aside as the hook does."""
+    stashed, chunks = stash(markdown_text)
+    return unstash(str(markdown.markdown(stashed, extensions=SITE_EXTENSIONS)), chunks)
+
+
+def to_html_without_hook(markdown_text: str) -> str:
+    """Markdown → HTML with raw blocks left to Python-Markdown, as without the hook."""
     return str(markdown.markdown(markdown_text, extensions=SITE_EXTENSIONS))
 
 

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from build_tools.cleaning import clean
 from build_tools.metadata.text import extract_from_text
 from build_tools.render.notice import render_body, render_notice
+from build_tools.render.rawhtml import join_blocks
 from build_tools.structure import parse_structure
 from tests.helpers import (
     SEEDS,
@@ -60,7 +61,7 @@ def body_html(text: str) -> tuple[str, str]:
     cleaned = clean(text)
     roles = extract_from_text(cleaned.lines).roles
     paragraphs, _ = parse_structure(cleaned.lines, roles)
-    html_text = to_html("\n\n".join(render_body(paragraphs)))
+    html_text = to_html(join_blocks(render_body(paragraphs)))
     return "".join(line.text for line in cleaned.lines), html_text
 
 

@@ -19,6 +19,7 @@ from build_tools.glossary.search_dict import user_dictionary
 from build_tools.model import Line
 from build_tools.render.links import Linker
 from build_tools.render.notice import render_body
+from build_tools.render.rawhtml import join_blocks
 from build_tools.structure import parse_structure
 from tests.helpers import squeeze, strip_annotations, to_html
 
@@ -186,7 +187,7 @@ def test_aliases_match_their_term(small: Glossary) -> None:
 def body(small: Glossary, *texts: str) -> str:
     lines = tuple(Line(number, text) for number, text in enumerate(texts, start=1))
     paragraphs, _ = parse_structure(lines, {})
-    return to_html("\n\n".join(render_body(paragraphs, Linker(TermMatcher(small)))))
+    return to_html(join_blocks(render_body(paragraphs, Linker(TermMatcher(small)))))
 
 
 def test_first_use_per_paragraph_links_and_headings_never(small: Glossary) -> None:
@@ -199,7 +200,7 @@ def test_first_use_per_paragraph_links_and_headings_never(small: Glossary) -> No
     assert html_text.count('class="term"') == 2
     heading = html_text.split("</h2>")[0]
     assert "term" not in heading
-    assert 'href="../glossary/liang-ke-yi-wei.md"' in html_text
+    assert 'href="../../glossary/liang-ke-yi-wei/"' in html_text
     assert 'title="两客一危：旅游包车、三类以上班线客车和危险货物运输车辆。"' in html_text
     item = html_text.split('id="s1-1"')[1]
     assert "<strong>1.安全生产月。</strong>" in item  # the title sentence is not linked
@@ -237,7 +238,7 @@ def test_links_keep_every_character(text: str) -> None:
     glossary = small_glossary()
     lines = tuple(Line(n, t.strip()) for n, t in enumerate(text.split("\n"), 1) if t.strip())
     paragraphs, _ = parse_structure(lines, {})
-    html_text = to_html("\n\n".join(render_body(paragraphs, Linker(TermMatcher(glossary)))))
+    html_text = to_html(join_blocks(render_body(paragraphs, Linker(TermMatcher(glossary)))))
     shown, tags = strip_annotations(html_text)
     assert squeeze(shown) == squeeze("".join(line.text for line in lines))
     assert all(attrs.get("class") in ("term", "headerlink") for tag, attrs in tags if tag == "a")

@@ -7,12 +7,14 @@ build tools match terms themselves: leftmost-longest, non-overlapping (两客一
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
 import ahocorasick
 
 from build_tools.glossary.load import Glossary
+from build_tools.model import Notice, TermCount
 
 
 @dataclass(frozen=True)
@@ -77,3 +79,12 @@ def _glued(text: str, left: int, right: int) -> bool:
         return False
     a, b = text[left], text[right]
     return a.isascii() and b.isascii() and a.isalnum() and b.isalnum()
+
+
+def term_counts(notice: Notice, matcher: TermMatcher) -> tuple[TermCount, ...]:
+    """How often each term occurs in each part of a notice, in order of first use."""
+    counts: Counter[tuple[str, str | None]] = Counter()
+    for paragraph in notice.paragraphs:
+        for match in matcher.find(paragraph.text):
+            counts[(match.term_id, paragraph.owner)] += 1
+    return tuple((term_id, anchor, count) for (term_id, anchor), count in counts.items())

@@ -29,6 +29,11 @@ def escape_markdown(text: str) -> str:
     return escape_inline(normalise_space(text))
 
 
+def plain_html(text: str) -> str:
+    """Text for HTML as it is (whitespace untouched): ``<``, ``>``, ``&`` and quotes escaped."""
+    return html.escape(text, quote=True)
+
+
 def escape_html(text: str) -> str:
     """Source text for raw HTML blocks (metadata panel, labels)."""
     return html.escape(_WHITESPACE_RUN.sub(" ", text).strip(), quote=True)

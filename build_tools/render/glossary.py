@@ -122,9 +122,12 @@ def _usage_lines(term: Term, archive: Archive) -> list[str]:
         per_year = Counter(n.metadata.year for n in notices)
         bars = [(str(year), per_year.get(year, 0)) for year in range(years[0], years[-1] + 1)]
         lines += [bar_chart(bars, f"{term.term}：每年使用它的通知数"), ""]
+    by_notice: dict[str, list[TermUse]] = {}
+    for use in uses:
+        by_notice.setdefault(use.slug, []).append(use)
     ordered = sorted(notices, key=lambda n: (-(n.metadata.year or 0), n.slug))
     for notice in ordered:
-        lines.append(_usage_line(notice, [use for use in uses if use.slug == notice.slug]))
+        lines.append(_usage_line(notice, by_notice[notice.slug]))
     return [*lines, ""]
 
 

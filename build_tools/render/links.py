@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from build_tools.glossary.matching import TermMatcher
 from build_tools.model import Term
-from build_tools.render.escape import escape_inline, normalise_space
+from build_tools.render.escape import normalise_space, plain_html
 
 GLOSSARY_FOLDER = "glossary"
+HTML_PREFIX = f"../../{GLOSSARY_FOLDER}/"  # from a page at notices/<slug>/
 _TOOLTIP_LENGTH = 80
 _UNSAFE_IN_TITLE = str.maketrans({'"': "“", "\\": "＼", "(": "（", ")": "）", "[": "［", "]": "］"})
 
@@ -28,13 +29,16 @@ def tooltip(term: Term) -> str:
 
 @dataclass(frozen=True)
 class Linker:
-    """Turns source text into escaped Markdown with glossary links."""
+    """Turns source text into escaped HTML with glossary links."""
 
     matcher: TermMatcher
     prefix: str = f"../{GLOSSARY_FOLDER}/"
 
-    def link(self, text: str, seen: set[str]) -> str:
-        """Escaped Markdown of ``text`` with the first use of each unseen term linked."""
+    def link_html(self, text: str, seen: set[str], prefix: str = HTML_PREFIX) -> str:
+        """HTML of ``text`` with the first use of each unseen term linked (see ``link``).
+
+        ``prefix`` leads from the page's URL (a notice: notices/<slug>/) to the glossary.
+        """
         text = normalise_space(text)
         pieces: list[str] = []
         position = 0
@@ -43,11 +47,11 @@ class Linker:
                 continue
             seen.add(match.term_id)
             term = self.matcher.glossary.by_id[match.term_id]
-            pieces.append(escape_inline(text[position : match.start]))
+            pieces.append(plain_html(text[position : match.start]))
             pieces.append(
-                f'[{escape_inline(match.form)}]({self.prefix}{term.id}.md "{tooltip(term)}")'
-                "{: .term }"
+                f'<a class="term" href="{prefix}{term.id}/" title="{plain_html(tooltip(term))}">'
+                f"{plain_html(match.form)}</a>"
             )
             position = match.end
-        pieces.append(escape_inline(text[position:]))
+        pieces.append(plain_html(text[position:]))
         return "".join(pieces)

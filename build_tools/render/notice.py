@@ -6,15 +6,18 @@ stripping them gives back the cleaned text, whitespace aside.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from build_tools.model import Notice, NumberStyle, Paragraph, Part, Role
+from build_tools.archive import Curated
+from build_tools.glossary.matching import TermMatcher
+from build_tools.model import Notice, NumberStyle, Paragraph, Part, Role, SectorHit, TermCount
 from build_tools.render.escape import escape_html, escape_markdown
 from build_tools.render.links import Linker
 from build_tools.render.notice_extras import related_block, tools_block
+from build_tools.render.rawhtml import join_blocks, raw_block
 
 if TYPE_CHECKING:
     from build_tools.archive import Archive
@@ -78,31 +81,54 @@ def front_matter(notice: Notice) -> dict[str, Any]:
 
 def render_notice(notice: Notice, archive: Archive | None = None) -> str:
     """The whole Markdown page of a notice; with an archive, terms, sectors and roles link."""
+    if archive is None:
+        labeller: Labeller = lambda part: item_labels(part, [], None)  # noqa: E731
+        return _page(front_matter(notice), notice, render_body(notice.paragraphs, None, labeller))
+    curated = Curated(archive.glossary, archive.taxonomy, archive.roles)
+    counts = archive.term_counts.get(notice.slug, ())
+    page = render_notice_page(
+        notice, curated, archive.matcher, counts, archive.part_sectors.get(notice.slug, {})
+    )
+    return with_related(page, notice, archive)
+
+
+def render_notice_page(
+    notice: Notice,
+    curated: Curated,
+    matcher: TermMatcher,
+    counts: tuple[TermCount, ...],
+    sectors: Mapping[str, tuple[SectorHit, ...]],
+) -> str:
+    """The page from what the notice alone determines: all but the related notices."""
     matter = front_matter(notice)
-    linker = None
-    labeller: Labeller = lambda part: item_labels(part, [], None)  # noqa: E731
-    if archive is not None:
-        matter["sectors"] = list(archive.notice_sectors(notice.slug))
-        matter["terms"] = list(archive.notice_terms.get(notice.slug, ()))
-        linker = Linker(archive.matcher)
-        labeller = _archive_labeller(notice, archive)
+    found = {hit.sector for hits in sectors.values() for hit in hits}
+    matter["sectors"] = [s.id for s in curated.taxonomy.sectors if s.id in found]
+    matter["terms"] = list(dict.fromkeys(term_id for term_id, _, _ in counts))
+    labeller = _labeller(sectors, curated)
+    return _page(matter, notice, render_body(notice.paragraphs, Linker(matcher), labeller))
+
+
+def with_related(page: str, notice: Notice, archive: Archive) -> str:
+    """The page with its related-notices block, which depends on the rest of the archive."""
+    related = related_block(notice, archive)
+    return f"{page[:-1]}\n\n{raw_block(related)}\n" if related else page
+
+
+def _page(matter: dict[str, Any], notice: Notice, body: list[str]) -> str:
     header = yaml.dump(matter, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
-    body = render_body(notice.paragraphs, linker, labeller)
-    blocks = [f"---\n{header}---", metadata_panel(notice), tools_block(notice), *body]
-    related = related_block(notice, archive) if archive is not None else None
-    return "\n\n".join([*blocks, related] if related else blocks) + "\n"
+    blocks = [metadata_panel(notice), tools_block(notice), *body]
+    return f"---\n{header}---\n\n{join_blocks(blocks)}\n"
 
 
-def _archive_labeller(notice: Notice, archive: Archive) -> Labeller:
-    hits = archive.part_sectors.get(notice.slug, {})
-    taxonomy = archive.taxonomy.by_id
+def _labeller(sectors: Mapping[str, tuple[SectorHit, ...]], curated: Curated) -> Labeller:
+    taxonomy = curated.taxonomy.by_id
 
     def role_of(name: str) -> str:
-        return archive.roles.role_for(name).id
+        return curated.roles.role_for(name).id
 
     def labels(part: Part) -> str | None:
-        sectors = [(hit.sector, taxonomy[hit.sector].name) for hit in hits.get(part.anchor, ())]
-        return item_labels(part, sectors, role_of)
+        names = [(hit.sector, taxonomy[hit.sector].name) for hit in sectors.get(part.anchor, ())]
+        return item_labels(part, names, role_of)
 
     return labels
 
@@ -134,7 +160,10 @@ def render_body(
     linker: Linker | None = None,
     labeller: Labeller | None = None,
 ) -> list[str]:
-    """Markdown blocks for the body, in source order; labels follow each part's first line."""
+    """The body's blocks in source order: Markdown headings for headed parts, else HTML.
+
+    Labels follow each part's first line.
+    """
     blocks: list[str] = []
     for paragraph in paragraphs:
         link = _link_function(linker)
@@ -149,18 +178,18 @@ def render_body(
 
 
 def _link_function(linker: Linker | None) -> Callable[[str], str]:
-    """Escape-and-link for one paragraph: each term links once per paragraph."""
+    """Escape-and-link (HTML) for one paragraph: each term links once per paragraph."""
     if linker is None:
-        return escape_markdown
+        return escape_html
     seen: set[str] = set()
-    return lambda text: linker.link(text, seen)
+    return lambda text: linker.link_html(text, seen)
 
 
 def _render_plain(paragraph: Paragraph, link: Callable[[str], str]) -> str:
     role_class = _ROLE_CLASSES.get(paragraph.role)
     if role_class:
-        return f"{escape_markdown(paragraph.text)}\n{{: .{role_class} }}"
-    return link(paragraph.text)
+        return f'<p class="{role_class}">{escape_html(paragraph.text)}</p>'
+    return f"<p>{link(paragraph.text)}</p>"
 
 
 def _render_part(paragraph: Paragraph, part: Part, link: Callable[[str], str]) -> list[str]:
@@ -170,12 +199,14 @@ def _render_part(paragraph: Paragraph, part: Part, link: Callable[[str], str]) -
         cut = _heading_end(text, part)
         heading = f"{level} {escape_markdown(text[:cut])} {{: #{part.anchor} }}"
         rest = text[cut:].strip()
-        return [heading, link(rest)] if rest else [heading]
+        return [heading, f"<p>{link(rest)}</p>"] if rest else [heading]
     cut = _heading_end(text, part) if part.heading else 0
-    lead = f"**{escape_markdown(text[:cut])}**" if 0 < cut < len(text) else ""
+    lead = f"<strong>{escape_html(text[:cut])}</strong>" if 0 < cut < len(text) else ""
     body = link(text[cut:]) if lead else link(text)
     permalink = f'<a class="headerlink" href="#{part.anchor}" title="本条链接">¶</a>'
-    return [f"{lead}{body}{permalink}\n{{: #{part.anchor} .item .item-{part.style.value} }}"]
+    return [
+        f'<p id="{part.anchor}" class="item item-{part.style.value}">{lead}{body}{permalink}</p>'
+    ]
 
 
 def _heading_end(text: str, part: Part) -> int:
@@ -201,13 +232,12 @@ def department_labels(part: Part, role_of: Callable[[str], str] | None = None) -
             continue
         labels.append(f'<span class="label-kind">{kind}</span>')
         for name in names:
-            text = escape_markdown(name)
+            text = escape_html(name)
             if role_of is None:
-                labels.append(f'<span class="dept dept-{css}">{escape_html(name)}</span>')
+                labels.append(f'<span class="dept dept-{css}">{text}</span>')
             else:
-                labels.append(
-                    f"[{text}](../departments/{role_of(name)}.md){{: .dept .dept-{css} }}"
-                )
+                href = f"../../departments/{role_of(name)}/"
+                labels.append(f'<a class="dept dept-{css}" href="{href}">{text}</a>')
     return labels
 
 
@@ -219,9 +249,9 @@ def item_labels(
     if sectors:
         labels.append('<span class="label-kind">行业</span>')
         labels += [
-            f"[{escape_markdown(name)}](../sectors/{sector_id}.md){{: .sector }}"
+            f'<a class="sector" href="../../sectors/{sector_id}/">{escape_html(name)}</a>'
             for sector_id, name in sectors
         ]
     if not labels:
         return None
-    return " ".join(labels) + f'\n{{: .item-labels data-part="{part.anchor}" }}'
+    return f'<p class="item-labels" data-part="{part.anchor}">{" ".join(labels)}</p>'

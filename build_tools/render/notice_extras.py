@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from build_tools.model import Notice
@@ -13,9 +14,13 @@ if TYPE_CHECKING:
 RELATED_BY_TERMS = 3
 # At most this many per reason, so a page does not grow with the archive.
 RELATED_PER_REASON = 5
-# At most this many per reason, so a page does not grow with the archive.
-RELATED_PER_REASON = 5
 MIN_SHARED_TERMS = 3
+# Notices sharing terms are looked for through a notice's rarest shared terms only, through
+# at most this many notices per term, and only the most promising candidates are compared in
+# full, so finding them costs the same at any archive size.
+RARE_TERMS = 12
+NOTICES_PER_TERM = 300
+CANDIDATES = 50
 
 
 def citation(notice: Notice) -> str:
@@ -44,32 +49,40 @@ def related_notices(notice: Notice, archive: Archive) -> list[tuple[Notice, str]
     """Notices worth reading next, each with the reason it is related."""
     meta = notice.metadata
     found: dict[str, tuple[Notice, str]] = {}
-    others = [n for n in archive.notices if n.slug != notice.slug]
-    same_issuer = [
-        other
-        for other in sorted(others, key=lambda n: abs((n.metadata.year or 0) - (meta.year or 0)))
-        if meta.issuer and other.metadata.issuer == meta.issuer and other.metadata.year != meta.year
-    ]
+    same_issuer = sorted(
+        (n for n in archive.by_issuer.get(meta.issuer or "", ()) if n.metadata.year != meta.year),
+        key=lambda n: (abs((n.metadata.year or 0) - (meta.year or 0)), n.slug),
+    )
     same_year = [
         other
-        for other in others
-        if meta.year and other.metadata.year == meta.year and other.metadata.level != meta.level
+        for other in archive.by_year.get(meta.year or 0, ())
+        if meta.year and other.metadata.level != meta.level
     ]
     for other in same_issuer[:RELATED_PER_REASON]:
         found.setdefault(other.slug, (other, "同一发文机关的其他年度"))
     for other in same_year[:RELATED_PER_REASON]:
         found.setdefault(other.slug, (other, "同一年度的其他层级"))
-    mine = set(archive.notice_terms.get(notice.slug, ()))
-    scored = []
-    for other in others:
-        theirs = set(archive.notice_terms.get(other.slug, ()))
-        shared = mine & theirs
-        if len(shared) >= MIN_SHARED_TERMS:
-            scored.append((len(shared) / len(mine | theirs), len(shared), other))
-    scored.sort(key=lambda item: (-item[0], item[2].slug))
-    for _, shared_count, other in scored[:RELATED_BY_TERMS]:
+    for other, shared_count in _sharing_terms(notice, archive)[:RELATED_BY_TERMS]:
         found.setdefault(other.slug, (other, f"共用 {shared_count} 个术语"))
     return list(found.values())
+
+
+def _sharing_terms(notice: Notice, archive: Archive) -> list[tuple[Notice, int]]:
+    """Notices sharing at least MIN_SHARED_TERMS terms, most similar (Jaccard) first."""
+    mine = set(archive.notice_terms.get(notice.slug, ()))
+    users = archive.term_notices
+    shared_terms = [term for term in mine if len(users.get(term, ())) > 1]
+    rare = sorted(shared_terms, key=lambda term: (len(users[term]), term))[:RARE_TERMS]
+    counts = Counter(slug for term in rare for slug in users[term][:NOTICES_PER_TERM])
+    counts.pop(notice.slug, None)
+    scored = []
+    for slug, _ in counts.most_common(CANDIDATES):
+        theirs = set(archive.notice_terms.get(slug, ()))
+        shared = len(mine & theirs)
+        if shared >= MIN_SHARED_TERMS:
+            scored.append((shared / len(mine | theirs), shared, slug))
+    scored.sort(key=lambda item: (-item[0], item[2]))
+    return [(archive.by_slug[slug], shared) for _, shared, slug in scored]
 
 
 def related_block(notice: Notice, archive: Archive) -> str | None:

@@ -1,0 +1,190 @@
+"""The work one notice needs, independent of every other notice: cached and run in parallel.
+
+Parsing, term matching, sector classification and rendering the page (all but its list of
+related notices) depend only on the notice's bytes, its sidecar, the curated data and the
+code. Their result is cached under a key made of all four, so a build after changing one
+notice redoes only that notice; the rest is read back. Uncached notices are spread over the
+machine's cores.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import multiprocessing
+import os
+import pickle
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from build_tools.archive import Curated
+from build_tools.errors import ArchiveError
+from build_tools.glossary.load import Glossary
+from build_tools.glossary.matching import TermMatcher, term_counts
+from build_tools.model import Notice, SectorHit, TermCount
+from build_tools.parse import parse_notice
+from build_tools.sectors.assign import classify_notice
+from build_tools.sectors.classify import SectorClassifier
+from build_tools.sectors.load import Taxonomy
+from build_tools.sources import RawSource, read_source
+from build_tools.write import write_atomic
+
+log = logging.getLogger(__name__)
+
+PARALLEL_FROM = 64  # fewer uncached notices than this are not worth starting processes
+CHUNK = 8
+
+
+@dataclass(frozen=True)
+class Staged:
+    """One notice's own results: the notice, its term counts, its sectors and its page."""
+
+    notice: Notice
+    term_counts: tuple[TermCount, ...]
+    part_sectors: dict[str, tuple[SectorHit, ...]]
+    page: str  # the Markdown page without its related-notices block
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A staged notice, or the error that stopped it, for one source path."""
+
+    path: Path
+    staged: Staged | None = None
+    error: str | None = None
+    cached: bool = False
+
+
+def notice_cache(source_dir: Path) -> Path:
+    """The default cache folder: build/cache/notices beside the source folder."""
+    return source_dir.resolve().parent / "build" / "cache" / "notices"
+
+
+@cache
+def code_version() -> str:
+    """A hash of every module of build_tools: a code change invalidates the cache."""
+    digest = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for path in sorted(root.rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def stage_notice(raw: RawSource, curated: Curated) -> Staged:
+    """Everything one notice needs that does not depend on other notices."""
+    from build_tools.render.notice import render_notice_page
+
+    notice = parse_notice(raw)
+    matcher = _matcher(curated.glossary)
+    terms = term_counts(notice, matcher)
+    sectors = classify_notice(notice, _classifier(curated.taxonomy))
+    page = render_notice_page(notice, curated, matcher, terms, sectors)
+    return Staged(notice, terms, sectors, page)
+
+
+_MATCHERS: dict[int, TermMatcher] = {}
+_CLASSIFIERS: dict[int, SectorClassifier] = {}
+
+
+def _matcher(glossary: Glossary) -> TermMatcher:
+    return _MATCHERS.setdefault(id(glossary), TermMatcher(glossary))
+
+
+def _classifier(taxonomy: Taxonomy) -> SectorClassifier:
+    return _CLASSIFIERS.setdefault(id(taxonomy), SectorClassifier(taxonomy))
+
+
+def cache_key(raw: RawSource, curated_hash: str) -> str:
+    """Source bytes, sidecar bytes, path, curated data and code, hashed together."""
+    digest = hashlib.sha256()
+    sidecar = raw.sidecar.read_bytes() if raw.sidecar and raw.sidecar.is_file() else b""
+    for part in (code_version().encode(), curated_hash.encode(), raw.relative.encode()):
+        digest.update(part + b"\0")
+    digest.update(hashlib.sha256(raw.data).digest() + hashlib.sha256(sidecar).digest())
+    return digest.hexdigest()
+
+
+_CURATED: Curated | None = None
+
+
+def _work(item: tuple[Path, Path]) -> Outcome:
+    path, source_dir = item
+    assert _CURATED is not None
+    try:
+        return Outcome(path, stage_notice(read_source(path, source_dir), _CURATED))
+    except ArchiveError as exc:
+        return Outcome(path, error=str(exc))
+
+
+def stage_all(
+    paths: Sequence[Path],
+    source_dir: Path,
+    curated: Curated,
+    curated_hash: str,
+    cache_dir: Path | None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> list[Outcome]:
+    """Stage every notice, in order: from the cache when possible, else on every core."""
+    global _CURATED
+    _CURATED = curated
+    outcomes: dict[Path, Outcome] = {}
+    todo: list[Path] = []
+    keys: dict[Path, str] = {}
+    for path in paths:
+        key = _key_for(path, source_dir, curated_hash)
+        staged = _load(cache_dir, key) if key and cache_dir else None
+        if key:
+            keys[path] = key
+        if staged is not None:
+            outcomes[path] = Outcome(path, staged, cached=True)
+        else:
+            todo.append(path)
+    done = len(outcomes)
+    for outcome in _run(todo, source_dir):
+        outcomes[outcome.path] = outcome
+        done += 1
+        if progress:
+            progress(done, len(paths), str(outcome.path))
+        if outcome.staged is not None and cache_dir and outcome.path in keys:
+            _store(cache_dir, keys[outcome.path], outcome.staged)
+    return [outcomes[path] for path in paths]
+
+
+def _run(todo: list[Path], source_dir: Path) -> Iterator[Outcome]:
+    items = [(path, source_dir) for path in todo]
+    workers = min(len(os.sched_getaffinity(0)), 8)
+    if len(items) < PARALLEL_FROM or workers < 2:
+        yield from map(_work, items)
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_work, items, chunksize=CHUNK)
+
+
+def _key_for(path: Path, source_dir: Path, curated_hash: str) -> str | None:
+    try:
+        return cache_key(read_source(path, source_dir), curated_hash)
+    except (ArchiveError, OSError):
+        return None
+
+
+def _load(cache_dir: Path, key: str) -> Staged | None:
+    path = cache_dir / f"{key}.pickle"
+    try:
+        staged = pickle.loads(path.read_bytes())
+    except FileNotFoundError:
+        return None
+    except Exception as exc:
+        log.debug("cache entry %s unusable (%s): recomputing", path, exc)
+        return None
+    return staged if isinstance(staged, Staged) else None
+
+
+def _store(cache_dir: Path, key: str, staged: Staged) -> None:
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        write_atomic(cache_dir / f"{key}.pickle", pickle.dumps(staged, protocol=5))
+    except OSError as exc:
+        log.warning("cache not written (%s): the build goes on without it", exc)
