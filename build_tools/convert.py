@@ -25,7 +25,7 @@ from build_tools.render.browse import (
 )
 from build_tools.render.compare import render_compare
 from build_tools.render.departments import DEPARTMENTS_FOLDER, render_departments
-from build_tools.render.exports import render_exports
+from build_tools.render.exports import notice_url, render_exports
 from build_tools.render.glossary import render_glossary
 from build_tools.render.links import GLOSSARY_FOLDER
 from build_tools.render.notice import render_notice, with_related
@@ -63,7 +63,7 @@ class ConvertReport:
     failures: list[Failure] = field(default_factory=list)
     written: WriteReport | None = None
     archive: Archive | None = None
-    pages: dict[str, str] = field(default_factory=dict)  # notice pages by slug, but related
+    staged: dict[str, Staged] = field(default_factory=dict)  # each notice's own work, by slug
 
     @property
     def warnings(self) -> list[tuple[str, str]]:
@@ -118,7 +118,7 @@ def load_archive(
         by_slug[notice.slug] = replace(outcome.staged, notice=notice)
         report.notices.append(notice)
     report.failures.extend(curated_failures.failures)
-    report.pages = {slug: staged.page for slug, staged in by_slug.items()}
+    report.staged = by_slug
     report.archive = assemble_archive(
         report.notices,
         {slug: staged.term_counts for slug, staged in by_slug.items()},
@@ -148,18 +148,18 @@ def _curated(report: ConvertReport, path: Path, load: Callable[[Path], T], empty
 
 
 def render_pages(
-    archive: Archive, source_dir: Path, staged: Mapping[str, str] | None = None
+    archive: Archive, source_dir: Path, staged: Mapping[str, Staged] | None = None
 ) -> dict[str, Content]:
     """Every generated page and file, by its path under docs/.
 
-    ``staged`` holds notice pages already rendered but for their related notices.
+    ``staged`` holds each notice's own work (see build_tools.stage), done earlier.
     """
     staged = staged or {}
     pages: dict[str, Content] = {}
     for n in archive.notices:
-        page = staged.get(n.slug)
-        rendered = with_related(page, n, archive) if page else render_notice(n, archive)
-        pages[f"{NOTICES}/{n.slug}.md"] = rendered
+        work = staged.get(n.slug)
+        page = with_related(work.page, n, archive) if work else render_notice(n, archive)
+        pages[f"{NOTICES}/{n.slug}.md"] = page
     pages[f"{NOTICES}/index.md"] = render_by_year(archive)
     pages["index.md"] = render_home(archive)
     pages["browse/issuers.md"] = render_by_issuer(archive)
@@ -173,8 +173,9 @@ def render_pages(
         for name, page in render(archive).items():
             pages[f"{folder}/{name}"] = page
     pages.update(render_exports(archive, source_dir))
-    pages.update(render_compare(archive))
-    for name, content in index_files(search_docs(archive)).items():
+    pages.update(render_compare(archive, {slug: work.outline for slug, work in staged.items()}))
+    known = {notice_url(work.notice): work.search_weights for work in staged.values()}
+    for name, content in index_files(search_docs(archive), known).items():
         pages[f"{SEARCH_FOLDER}/{name}"] = content
     return pages
 
@@ -189,7 +190,7 @@ def convert(
     with build_lock(docs_dir):
         report = load_archive(source_dir, progress, cache_dir)
         assert report.archive is not None
-        pages = render_pages(report.archive, source_dir, report.pages)
+        pages = render_pages(report.archive, source_dir, report.staged)
         report.written = write_outputs(docs_dir, pages)
     log.debug("%s", report.summary())
     return report

@@ -14,6 +14,7 @@ import logging
 import multiprocessing
 import os
 import pickle
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -45,6 +46,8 @@ class Staged:
     term_counts: tuple[TermCount, ...]
     part_sectors: dict[str, tuple[SectorHit, ...]]
     page: str  # the Markdown page without its related-notices block
+    outline: str  # the compare page's JSON outline
+    search_weights: dict[str, int]  # token weights for the search index
 
 
 @dataclass(frozen=True)
@@ -75,14 +78,18 @@ def code_version() -> str:
 
 def stage_notice(raw: RawSource, curated: Curated) -> Staged:
     """Everything one notice needs that does not depend on other notices."""
+    from build_tools.render.compare import notice_outline
     from build_tools.render.notice import render_notice_page
+    from build_tools.search.documents import notice_doc
+    from build_tools.search.index import doc_weights
 
     notice = parse_notice(raw)
     matcher = _matcher(curated.glossary)
     terms = term_counts(notice, matcher)
     sectors = classify_notice(notice, _classifier(curated.taxonomy))
     page = render_notice_page(notice, curated, matcher, terms, sectors)
-    return Staged(notice, terms, sectors, page)
+    weights = doc_weights(notice_doc(notice))
+    return Staged(notice, terms, sectors, page, notice_outline(notice), weights)
 
 
 _MATCHERS: dict[int, TermMatcher] = {}
@@ -173,7 +180,7 @@ def _key_for(path: Path, source_dir: Path, curated_hash: str) -> str | None:
 def _load(cache_dir: Path, key: str) -> Staged | None:
     path = cache_dir / f"{key}.pickle"
     try:
-        staged = pickle.loads(path.read_bytes())
+        staged = pickle.loads(zlib.decompress(path.read_bytes()))
     except FileNotFoundError:
         return None
     except Exception as exc:
@@ -185,6 +192,7 @@ def _load(cache_dir: Path, key: str) -> Staged | None:
 def _store(cache_dir: Path, key: str, staged: Staged) -> None:
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        write_atomic(cache_dir / f"{key}.pickle", pickle.dumps(staged, protocol=5))
+        data = zlib.compress(pickle.dumps(staged, protocol=5), 1)
+        write_atomic(cache_dir / f"{key}.pickle", data)
     except OSError as exc:
         log.warning("cache not written (%s): the build goes on without it", exc)

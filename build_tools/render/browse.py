@@ -9,8 +9,9 @@ from itertools import groupby
 from build_tools.archive import Archive
 from build_tools.model import Level, Notice
 from build_tools.render.charts import horizontal_bars, stacked_bars
-from build_tools.render.escape import escape_markdown
+from build_tools.render.escape import escape_html, escape_markdown
 from build_tools.render.notice import LEVEL_NAMES
+from build_tools.render.rawhtml import wrap_html_runs
 from build_tools.render.requirements import who
 from build_tools.render.sectors import sector_requirements
 
@@ -38,12 +39,18 @@ def _newest(notices: list[Notice]) -> list[Notice]:
     )
 
 
-def notice_line(notice: Notice, prefix: str = "") -> str:
-    """A list item linking a notice, with its issuer, level, doc number and date."""
-    meta = notice.metadata
-    details = [who(notice), level_name(notice), meta.doc_number or "", meta.date or ""]
-    suffix = escape_markdown("，".join(d for d in details if d))
-    return f"- [{escape_markdown(meta.title)}]({prefix}{notice.slug}.md) — {suffix}"
+def notice_list(notices: list[Notice], prefix: str = "") -> str:
+    """An HTML list linking each notice (``prefix`` leads from this page's URL to notices/),
+    with its issuer, level, doc number and date."""
+    items = []
+    for notice in notices:
+        meta = notice.metadata
+        details = [who(notice), level_name(notice), meta.doc_number or "", meta.date or ""]
+        suffix = escape_html("，".join(d for d in details if d))
+        items.append(
+            f'<li><a href="{prefix}{notice.slug}/">{escape_html(meta.title)}</a> — {suffix}</li>'
+        )
+    return f'<ul class="notice-list">{"".join(items)}</ul>'
 
 
 def render_by_year(archive: Archive) -> str:
@@ -57,10 +64,8 @@ def render_by_year(archive: Archive) -> str:
     for year, group in groupby(notices, key=lambda n: n.metadata.year):
         lines += [f"## {year or '年度不详'} {{: #y{year or 'unknown'} }}", ""]
         for level, in_level in groupby(sorted(group, key=_level_rank), key=level_name):
-            lines += [f"**{level}**", ""]
-            lines += [notice_line(notice) for notice in in_level]
-            lines.append("")
-    return "\n".join(lines) + "\n"
+            lines += [f"<p><strong>{level}</strong></p>", notice_list(list(in_level)), ""]
+    return "\n".join(wrap_html_runs(lines)) + "\n"
 
 
 def render_by_issuer(archive: Archive) -> str:
@@ -77,10 +82,9 @@ def render_by_issuer(archive: Archive) -> str:
         for region, by_region in groupby(group, key=lambda n: n.metadata.region or "地区不详"):
             lines += [f"### {escape_markdown(region)}", ""]
             for issuer, by_issuer in groupby(by_region, key=who):
-                lines += [f"**{escape_markdown(issuer)}**", ""]
-                lines += [notice_line(n, "../notices/") for n in by_issuer]
-                lines.append("")
-    return "\n".join(lines) + "\n"
+                lines += [f"<p><strong>{escape_html(issuer)}</strong></p>"]
+                lines += [notice_list(list(by_issuer), "../../notices/"), ""]
+    return "\n".join(wrap_html_runs(lines)) + "\n"
 
 
 def render_home(archive: Archive) -> str:
@@ -121,7 +125,7 @@ def render_home(archive: Archive) -> str:
         "## 最新收录 {: #newest }",
         "",
     ]
-    lines += [notice_line(n, "notices/") for n in _newest(notices)[:NEWEST]]
+    lines += [notice_list(_newest(notices)[:NEWEST], "notices/")]
     lines += [
         "",
         "## 从这里开始 {: #ways-in }",

@@ -8,12 +8,14 @@ into the right one) and carries no other per-notice data: outlines stay in
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import asdict
 
 from build_tools.archive import Archive
 from build_tools.compare import default_pair, outline_rows
 from build_tools.model import Notice
 from build_tools.render.escape import escape_html
+from build_tools.render.rawhtml import wrap_html_runs
 from build_tools.render.requirements import who
 
 COMPARE_FOLDER = "compare"
@@ -89,7 +91,7 @@ def compare_page(archive: Archive) -> str:
         "",
         '<script src="../javascripts/compare.js"></script>',
     ]
-    return "\n".join(lines) + "\n"
+    return "\n".join(wrap_html_runs(lines)) + "\n"
 
 
 def notice_outline(notice: Notice) -> str:
@@ -108,9 +110,14 @@ def notice_outline(notice: Notice) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def render_compare(archive: Archive) -> dict[str, str]:
-    """The compare page and one outline file per notice, by path under docs/."""
+def render_compare(archive: Archive, outlines: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The compare page and one outline file per notice, by path under docs/.
+
+    ``outlines`` holds outlines already made (by slug).
+    """
+    outlines = outlines or {}
     files = {f"{COMPARE_FOLDER}/index.md": compare_page(archive)}
     for notice in archive.notices:
-        files[f"{DATA_FOLDER}/{notice.slug}.json"] = notice_outline(notice)
+        outline = outlines.get(notice.slug) or notice_outline(notice)
+        files[f"{DATA_FOLDER}/{notice.slug}.json"] = outline
     return files

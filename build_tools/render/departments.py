@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from build_tools.archive import Archive
 from build_tools.render.escape import escape_html, escape_markdown
+from build_tools.render.rawhtml import wrap_html_runs
 from build_tools.render.requirements import Requirement, requirement_html, requirements
 from build_tools.roles import Assignment
 
@@ -66,4 +67,4 @@ def _role_page(
                 + f'\n<p class="evidence">原文：{escape_html(assignment.name)}</p>',
                 "",
             ]
-    return "\n".join(lines) + "\n"
+    return "\n".join(wrap_html_runs(lines)) + "\n"

@@ -10,8 +10,9 @@ from build_tools.model import Confidence, Notice, Term, TermUse
 from build_tools.render.charts import bar_chart
 from build_tools.render.escape import escape_html, escape_markdown
 from build_tools.render.notice import LEVEL_NAMES
+from build_tools.render.rawhtml import wrap_html_runs
 
-NOTICES = "../notices/"
+USAGE_LISTED = 100  # notices listed on a term page; the export has them all
 
 
 def render_glossary(archive: Archive) -> dict[str, str]:
@@ -78,7 +79,7 @@ def render_term(term: Term, archive: Archive) -> str:
         lines += [f"- [{escape_markdown(other.term)}]({other.id}.md)" for other in related]
         lines.append("")
     lines += _usage_lines(term, archive)
-    return "\n".join(lines) + "\n"
+    return "\n".join(wrap_html_runs(lines)) + "\n"
 
 
 def _yaml_text(text: str) -> str:
@@ -126,17 +127,24 @@ def _usage_lines(term: Term, archive: Archive) -> list[str]:
     for use in uses:
         by_notice.setdefault(use.slug, []).append(use)
     ordered = sorted(notices, key=lambda n: (-(n.metadata.year or 0), n.slug))
-    for notice in ordered:
-        lines.append(_usage_line(notice, by_notice[notice.slug]))
-    return [*lines, ""]
+    shown = ordered[:USAGE_LISTED]
+    if len(ordered) > len(shown):
+        lines += [
+            f"下面列出最近的 {len(shown)} 份；全部 {len(ordered)} 份及每处位置见"
+            "[数据说明](../about/data.md)中的 glossary.json。",
+            "",
+        ]
+    items = "".join(_usage_line(notice, by_notice[notice.slug]) for notice in shown)
+    lines += [f'<ul class="term-usage">{items}</ul>', ""]
+    return lines
 
 
 def _usage_line(notice: Notice, uses: list[TermUse]) -> str:
     meta = notice.metadata
     who = meta.issuer or meta.region or "发文机关不详"
-    page = f"{NOTICES}{notice.slug}.md"
+    page = f"../../notices/{notice.slug}/"
     places = "、".join(
-        f"[{escape_markdown(use.number or use.anchor or '')}]({page}#{use.anchor})"
+        f'<a href="{page}#{use.anchor}">{escape_html(use.number or use.anchor or "")}</a>'
         + (f"（{use.count} 次）" if use.count > 1 else "")
         for use in uses
         if use.anchor
@@ -145,6 +153,6 @@ def _usage_line(notice: Notice, uses: list[TermUse]) -> str:
     if outside:
         places += ("、" if places else "") + f"条目之外 {outside} 次"
     return (
-        f"- {meta.year or '年度不详'} · [{escape_markdown(meta.title)}]({page})"
-        f"（{escape_markdown(who)}）：{places}"
+        f'<li>{meta.year or "年度不详"} · <a href="{page}">{escape_html(meta.title)}</a>'
+        f"（{escape_html(who)}）：{places}</li>"
     )

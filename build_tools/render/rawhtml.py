@@ -66,3 +66,31 @@ def unstash(html: str, chunks: list[str]) -> str:
 def anchor_ids(chunks: list[str]) -> set[str]:
     """The ``id`` attributes in pre-rendered blocks (they are always double-quoted)."""
     return {found for chunk in chunks for found in _ID.findall(chunk)}
+
+
+def wrap_html_runs(lines: list[str]) -> list[str]:
+    """Page lines with each run of HTML lines (blank lines between them allowed) made raw.
+
+    A line is HTML if it starts with ``<``; front matter, headings and Markdown stay as
+    they are.
+    """
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            if out and out[-1]:
+                out.append("")
+            out.extend([raw_block("\n".join(run)), ""])
+            run.clear()
+
+    for line in lines:
+        if line.startswith("<"):
+            run.append(line)
+        elif not line and run:
+            continue
+        else:
+            flush()
+            out.append(line)
+    flush()
+    return out

@@ -10,6 +10,7 @@ from build_tools.model import Level, Sector, SectorHit
 from build_tools.render.charts import heat_map
 from build_tools.render.escape import escape_html, escape_markdown
 from build_tools.render.notice import LEVEL_NAMES
+from build_tools.render.rawhtml import wrap_html_runs
 from build_tools.render.requirements import Requirement, requirement_html, requirements
 
 SECTORS_FOLDER = "sectors"
@@ -122,7 +123,7 @@ def _sector_page(
             lines += [f"### {name} {{: #y{year or 'unknown'}-{level} }}", ""]
             for requirement, hit in by_level:
                 lines += [requirement_html(requirement) + _evidence(hit), ""]
-    return "\n".join(lines) + "\n"
+    return "\n".join(wrap_html_runs(lines)) + "\n"
 
 
 def _level_rank(requirement: Requirement) -> int:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from array import array
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from build_tools.search.documents import SearchDoc
@@ -33,15 +33,32 @@ def weight(count: int) -> int:
     return 2 if count >= 4 else 1 if count >= 2 else 0
 
 
-def postings(docs: Sequence[SearchDoc]) -> dict[str, array[int]]:
-    """For every token, the packed ``id * 4 + weight`` of the documents containing it."""
+def doc_weights(doc: SearchDoc) -> dict[str, int]:
+    """The weight of each token of one document (see the module's docstring)."""
+    body = token_counts("\n".join(s.text for s in doc.sections))
+    head = token_counts(f"{doc.title}\n{doc.meta}")
+    weights = {token: weight(count) for token, count in body.items()}
+    weights.update(dict.fromkeys(head, TITLE))
+    return weights
+
+
+def postings(
+    docs: Sequence[SearchDoc], known: Mapping[str, dict[str, int]] | None = None
+) -> dict[str, array[int]]:
+    """For every token, the packed ``id * 4 + weight`` of the documents containing it.
+
+    ``known`` holds weights already computed for some documents, by URL.
+    """
+    known = known or {}
     found: dict[str, array[int]] = {}
     for doc_id, doc in enumerate(docs):
-        body = token_counts("\n".join(s.text for s in doc.sections))
-        head = token_counts(f"{doc.title}\n{doc.meta}")
-        for token in body.keys() | head.keys():
-            packed = doc_id * 4 + (TITLE if token in head else weight(body[token]))
-            found.setdefault(token, array("q")).append(packed)
+        weights = known.get(doc.url) or doc_weights(doc)
+        base = doc_id * 4
+        for token, w in weights.items():
+            packed = found.get(token)
+            if packed is None:
+                packed = found[token] = array("q")
+            packed.append(base + w)
     return found
 
 
@@ -77,9 +94,11 @@ def doc_record(doc: SearchDoc) -> dict[str, Any]:
     return record
 
 
-def index_files(docs: Sequence[SearchDoc]) -> dict[str, str]:
+def index_files(
+    docs: Sequence[SearchDoc], known: Mapping[str, dict[str, int]] | None = None
+) -> dict[str, str]:
     """Every file of the index, by path under ``search-data/``."""
-    found = postings(docs)
+    found = postings(docs, known)
     count = shard_count(sum(len(p) for p in found.values()))
     shards: list[dict[str, list[int]]] = [{} for _ in range(count)]
     for token in sorted(found):

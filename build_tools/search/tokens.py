@@ -36,11 +36,17 @@ def run_tokens(run: str) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)] + [run[-1]]
 
 
+_BIGRAM = re.compile(f"(?=([{CJK}]{{2}}))")
+_LAST = re.compile(f"[{CJK}](?![{CJK}])")
+_ASCII_RUN = re.compile("[a-z0-9]+")
+
+
 def token_counts(text: str) -> Counter[str]:
-    """How often each token occurs in ``text``."""
-    counts: Counter[str] = Counter()
-    for run in runs(normalise(text)):
-        counts.update(run_tokens(run))
+    """How often each token occurs in ``text`` (the tokens of ``run_tokens``, found by regex)."""
+    text = normalise(text)
+    counts = Counter(_BIGRAM.findall(text))
+    counts.update(_LAST.findall(text))
+    counts.update(_ASCII_RUN.findall(text))
     return counts
 
 

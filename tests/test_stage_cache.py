@@ -1,0 +1,88 @@
+"""Each notice's own work is cached: a rebuild after one change redoes only that notice."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from build_tools import stage
+from build_tools.convert import convert
+from tests.helpers import SOURCE_DIR
+
+SEEDS = sorted(p.name for p in SOURCE_DIR.glob("*.txt"))
+
+
+@pytest.fixture
+def sources(tmp_path: Path) -> Path:
+    folder = tmp_path / "source_texts"
+    folder.mkdir()
+    for path in SOURCE_DIR.iterdir():
+        if path.suffix in (".txt", ".yml"):
+            shutil.copy(path, folder)
+    return folder
+
+
+def _staged(sources: Path, docs: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Convert; return the files whose notices were staged afresh (not from the cache)."""
+    fresh: list[str] = []
+    original = stage.stage_notice
+
+    def recording(raw, curated):  # type: ignore[no-untyped-def]
+        fresh.append(raw.relative)
+        return original(raw, curated)
+
+    monkeypatch.setattr(stage, "stage_notice", recording)
+    report = convert(sources, docs, cache_dir=cache)
+    assert report.failures == []
+    return sorted(fresh)
+
+
+def test_changing_one_notice_restages_only_that_notice(
+    sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs, cache = tmp_path / "docs", tmp_path / "cache"
+    assert _staged(sources, docs, cache, monkeypatch) == SEEDS
+    first = (docs / "notices" / "003_65114f20cbda8ae2.md").read_text(encoding="utf-8")
+    assert _staged(sources, docs, cache, monkeypatch) == []
+    assert (docs / "notices" / "003_65114f20cbda8ae2.md").read_text(encoding="utf-8") == first
+
+    changed = sources / "004_8c49eeea5b975a30.txt"
+    changed.write_bytes(changed.read_bytes() + "\n十、新增一条要求。\n".encode())
+    assert _staged(sources, docs, cache, monkeypatch) == ["004_8c49eeea5b975a30.txt"]
+    assert "新增一条要求" in (docs / "notices" / "004_8c49eeea5b975a30.md").read_text("utf-8")
+
+
+def test_curated_data_or_code_changes_restage_everything(
+    sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs, cache = tmp_path / "docs", tmp_path / "cache"
+    _staged(sources, docs, cache, monkeypatch)
+    glossary = sources / "glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert _staged(sources, docs, cache, monkeypatch) == SEEDS
+    stage.code_version.cache_clear()
+    monkeypatch.setattr(stage, "code_version", lambda: "another version")
+    assert _staged(sources, docs, cache, monkeypatch) == SEEDS
+
+
+def test_a_damaged_cache_entry_is_recomputed(
+    sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs, cache = tmp_path / "docs", tmp_path / "cache"
+    _staged(sources, docs, cache, monkeypatch)
+    for entry in cache.iterdir():
+        entry.write_bytes(b"not a pickle")
+    assert _staged(sources, docs, cache, monkeypatch) == SEEDS
+
+
+def test_parallel_staging_gives_the_same_pages(
+    sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    convert(sources, tmp_path / "serial")
+    monkeypatch.setattr(stage, "PARALLEL_FROM", 1)
+    convert(sources, tmp_path / "parallel")
+    for page in sorted((tmp_path / "serial").rglob("*.md")):
+        twin = tmp_path / "parallel" / page.relative_to(tmp_path / "serial")
+        assert twin.read_bytes() == page.read_bytes(), page.name
