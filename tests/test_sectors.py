@@ -128,8 +128,13 @@ def test_sector_pages_list_every_seed_newest_first(
     site, _ = built_site
     archive = seed_archive()
     expected = {n.slug for n in archive.notices if sector in archive.notice_sectors(n.slug)}
-    page = (site / "sectors" / sector / "index.html").read_text(encoding="utf-8")
-    links = re.findall(r'<summary><a href="\.\./\.\./notices/([^/]+)/#([^"]+)"', page)
+    overview = (site / "sectors" / sector / "index.html").read_text(encoding="utf-8")
+    year_pages = re.findall(r'<a href="(\d{4}|unknown)/">', overview)
+    assert year_pages == sorted(year_pages, reverse=True) and len(year_pages) >= 3
+    links = []
+    for year in year_pages:
+        page = (site / "sectors" / sector / year / "index.html").read_text(encoding="utf-8")
+        links += re.findall(r'<summary><a href="\.\./\.\./\.\./notices/([^/]+)/#([^"]+)"', page)
     assert {slug for slug, _ in links} == expected and len(expected) >= 4
     years = [archive.by_slug[slug].metadata.year or 0 for slug, _ in links]
     assert years == sorted(years, reverse=True)
@@ -140,9 +145,9 @@ def test_sector_pages_list_every_seed_newest_first(
 
 def test_the_safety_committee_office_leads_the_003_items(built_site: tuple[Path, str]) -> None:
     site, _ = built_site
-    page = (site / "departments" / "an-wei-hui-ban-gong-shi" / "index.html").read_text(
-        encoding="utf-8"
-    )
+    role = site / "departments" / "an-wei-hui-ban-gong-shi"
+    assert '<a href="2022/">2022年</a>' in (role / "index.html").read_text(encoding="utf-8")
+    page = (role / "2022" / "index.html").read_text(encoding="utf-8")
     leads = page.split('id="supports"')[0]
     anchors = set(re.findall(r"notices/003_65114f20cbda8ae2/#([^\"]+)", leads))
     archive = seed_archive()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import groupby
+
 from build_tools.archive import Archive
 from build_tools.render.escape import escape_html, escape_markdown
 from build_tools.render.rawhtml import wrap_html_runs
@@ -34,36 +36,68 @@ def render_departments(archive: Archive) -> dict[str, str]:
             f"| [{escape_markdown(name)}]({role_id}.md) | {leads} | {len(items) - leads} | "
             f"{escape_markdown(spellings)} |"
         )
-        pages[f"{role_id}.md"] = _role_page(name, role_id, items, by_place)
+        pages.update(_role_pages(name, role_id, items, by_place))
     pages["index.md"] = "\n".join(lines) + "\n"
     return pages
 
 
-def _role_page(
+def _role_pages(
     name: str,
     role_id: str,
     items: tuple[Assignment, ...],
     by_place: dict[tuple[str, str], Requirement],
-) -> str:
-    lines = [
-        "---",
-        f'title: "{name}"',
-        f"role_id: {role_id}",
-        "---",
+) -> dict[str, str]:
+    """The role's page (a table of years) and one page per year, by path under departments/.
+
+    Split by year so that no page grows with the archive beyond one year's notices.
+    """
+    rows = sorted(items, key=lambda a: by_place[(a.slug, a.anchor)].sort_key)
+    lines = _head(name, role_id, name)
+    leads = sum(1 for a in rows if a.leads)
+    lines += [
+        f"牵头 {leads} 条，配合 {len(rows) - leads} 条。每个年度一页，列出条目全文并链接到原文。",
         "",
-        f"# {escape_markdown(name)}",
+        "## 各年度 {: #years }",
         "",
+        "| 年度 | 牵头 | 配合 |",
+        "|---|---|---|",
     ]
+    pages: dict[str, str] = {}
+    for year, by_year in groupby(
+        rows, key=lambda a: by_place[(a.slug, a.anchor)].notice.metadata.year
+    ):
+        chosen = list(by_year)
+        year_id, year_name = (str(year), f"{year}年") if year else ("unknown", "年度不详")
+        led = sum(1 for a in chosen if a.leads)
+        lines.append(f"| [{year_name}]({role_id}/{year_id}.md) | {led} | {len(chosen) - led} |")
+        pages[f"{role_id}/{year_id}.md"] = _year_page(name, role_id, year_name, chosen, by_place)
+    pages[f"{role_id}.md"] = "\n".join(lines) + "\n"
+    return pages
+
+
+def _head(name: str, role_id: str, title: str) -> list[str]:
+    return ["---", f'title: "{title}"', f"role_id: {role_id}", "---", "",
+            f"# {escape_markdown(title)}", ""]  # fmt: skip
+
+
+def _year_page(
+    name: str,
+    role_id: str,
+    year_name: str,
+    rows: list[Assignment],
+    by_place: dict[tuple[str, str], Requirement],
+) -> str:
+    lines = _head(name, role_id, f"{name} · {year_name}")
+    lines += [f"[{escape_markdown(name)}](../{role_id}.md)在{year_name}通知中的分工。", ""]
     for leads, heading, anchor in ((True, "牵头", "leads"), (False, "配合", "supports")):
-        chosen = [a for a in items if a.leads == leads]
+        chosen = [a for a in rows if a.leads == leads]
         lines += [f"## {heading}（{len(chosen)} 条） {{: #{anchor} }}", ""]
         if not chosen:
             lines += ["无。", ""]
-        rows = sorted(chosen, key=lambda a: by_place[(a.slug, a.anchor)].sort_key)
-        for assignment in rows:
+        for assignment in chosen:
             requirement = by_place[(assignment.slug, assignment.anchor)]
             lines += [
-                requirement_html(requirement)
+                requirement_html(requirement, "../../../")
                 + f'\n<p class="evidence">原文：{escape_html(assignment.name)}</p>',
                 "",
             ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from build_tools.archive import Archive
@@ -22,6 +23,7 @@ class Requirement:
     notice: Notice
     part: Part
     text: str
+    rank: int = 0  # the notice's place in the archive, newest first (see requirements)
 
     @property
     def first_sentence(self) -> str:
@@ -34,14 +36,17 @@ class Requirement:
         return sentence if len(sentence) <= _SUMMARY_LENGTH else sentence[:_SUMMARY_LENGTH] + "…"
 
     @property
-    def sort_key(self) -> tuple[int, str, str, int]:
+    def sort_key(self) -> tuple[int, int]:
         """Newest plan year first, then date, then notice and position."""
-        meta = self.notice.metadata
-        return (-(meta.year or 0), _negate(meta.date or ""), self.notice.slug, self.part.line)
+        return (self.rank, self.part.line)
 
 
-def _negate(text: str) -> str:
-    return "".join(chr(0x10FFFF - ord(ch)) for ch in text)
+def newest_first(notices: Iterable[Notice]) -> list[Notice]:
+    """Notices by plan year, then date, newest first; then by slug."""
+    ordered = sorted(notices, key=lambda n: n.slug)
+    ordered.sort(key=lambda n: n.metadata.date or "", reverse=True)
+    ordered.sort(key=lambda n: n.metadata.year or 0, reverse=True)
+    return ordered
 
 
 def requirements(archive: Archive) -> list[Requirement]:
@@ -50,10 +55,15 @@ def requirements(archive: Archive) -> list[Requirement]:
     if cached is not None and cached[0] is archive:
         return cached[1]
     found = []
+    rank = {notice.slug: index for index, notice in enumerate(newest_first(archive.notices))}
     for notice in archive.notices:
         texts = notice.part_texts()
-        found += [Requirement(notice, part, texts.get(part.anchor, "")) for part in notice.parts()]
+        found += [
+            Requirement(notice, part, texts.get(part.anchor, ""), rank[notice.slug])
+            for part in notice.parts()
+        ]
     _BUILT.clear()  # one archive per build: keep only the newest
+    _HTML.clear()
     _BUILT[id(archive)] = (archive, found)
     return found
 
@@ -68,7 +78,20 @@ def who(notice: Notice) -> str:
     return meta.issuer or meta.region or "发文机关不详"
 
 
+# A requirement listed under several sectors and roles is rendered once per page depth.
+_HTML: dict[tuple[int, str], tuple[Requirement, str]] = {}
+
+
 def requirement_html(requirement: Requirement, prefix: str = "../../") -> str:
+    """A requirement as an expandable block (see ``_requirement_html``), made once."""
+    key = (id(requirement), prefix)
+    found = _HTML.get(key)
+    if found is None or found[0] is not requirement:
+        found = _HTML[key] = (requirement, _requirement_html(requirement, prefix))
+    return found[1]
+
+
+def _requirement_html(requirement: Requirement, prefix: str) -> str:
     """A requirement as an expandable block: number, first sentence, source; full text inside."""
     notice, part = requirement.notice, requirement.part
     meta = notice.metadata

@@ -15,6 +15,7 @@ from build_tools.render.requirements import Requirement, requirement_html, requi
 
 SECTORS_FOLDER = "sectors"
 LEVEL_ORDER = {level: index for index, level in enumerate(Level)}
+LEVEL_COLUMNS = [*LEVEL_NAMES.values(), "层级不详"]
 
 
 def sector_requirements(archive: Archive) -> dict[str, list[tuple[Requirement, SectorHit]]]:
@@ -32,12 +33,28 @@ def sector_requirements(archive: Archive) -> dict[str, list[tuple[Requirement, S
 
 
 def render_sectors(archive: Archive) -> dict[str, str]:
-    """The overview and one page per sector, by path under docs/sectors/."""
+    """The overview, one page per sector and one per sector and year, under docs/sectors/.
+
+    A sector's requirements are split by year so that no page grows with the archive
+    beyond one year's notices.
+    """
     found = sector_requirements(archive)
     pages = {"index.md": _overview(archive, found)}
     for sector in archive.taxonomy.sectors:
-        pages[f"{sector.id}.md"] = _sector_page(archive, sector, found.get(sector.id, []))
+        rows = found.get(sector.id, [])
+        pages[f"{sector.id}.md"] = _sector_page(archive, sector, rows)
+        for year, by_year in groupby(rows, key=lambda row: row[0].notice.metadata.year):
+            name = f"{sector.id}/{_year_id(year)}.md"
+            pages[name] = _year_page(sector, year, list(by_year))
     return pages
+
+
+def _year_id(year: int | None) -> str:
+    return str(year) if year else "unknown"
+
+
+def _year_name(year: int | None) -> str:
+    return f"{year}年" if year else "年度不详"
 
 
 def _overview(archive: Archive, found: dict[str, list[tuple[Requirement, SectorHit]]]) -> str:
@@ -113,16 +130,40 @@ def _sector_page(
         facts.append("又称：" + "、".join(escape_markdown(a) for a in sector.aliases))
     lines += [fact + "  " for fact in facts] + [""]
     notices = {r.notice.slug for r, _ in rows}
-    lines += [f"共 {len(rows)} 条要求，来自 {len(notices)} 份通知，按年度从新到旧排列。", ""]
+    lines += [
+        f"共 {len(rows)} 条要求，来自 {len(notices)} 份通知。每个年度一页，页内按发文层级"
+        "排列，条目可展开全文并跳转到原文。",
+        "",
+    ]
+    if rows:
+        lines += [
+            "## 各年度 {: #years }",
+            "",
+            "| 年度 | " + " | ".join(LEVEL_COLUMNS) + " | 合计 |",
+        ]
+        lines.append("|---" * (len(LEVEL_COLUMNS) + 2) + "|")
     for year, by_year in groupby(rows, key=lambda row: row[0].notice.metadata.year):
-        year_rows = list(by_year)
-        lines += [f"## {year or '年度不详'}年 {{: #y{year or 'unknown'} }}", ""]
-        ordered = sorted(year_rows, key=lambda row: (_level_rank(row[0]), row[0].sort_key))
-        for level, by_level in groupby(ordered, key=lambda row: _level_rank(row[0])):
-            name = list(LEVEL_NAMES.values())[level] if level < len(LEVEL_NAMES) else "层级不详"
-            lines += [f"### {name} {{: #y{year or 'unknown'}-{level} }}", ""]
-            for requirement, hit in by_level:
-                lines += [requirement_html(requirement) + _evidence(hit), ""]
+        counts = Counter(_level_rank(r) for r, _ in by_year)
+        cells = " | ".join(str(counts.get(rank, 0)) for rank in range(len(LEVEL_COLUMNS)))
+        link = f"[{_year_name(year)}]({sector.id}/{_year_id(year)}.md)"
+        lines.append(f"| {link} | {cells} | {sum(counts.values())} |")
+    return "\n".join(lines) + "\n"
+
+
+def _year_page(sector: Sector, year: int | None, rows: list[tuple[Requirement, SectorHit]]) -> str:
+    title = f"{sector.name} · {_year_name(year)}"
+    lines = ["---", f'title: "{title}"', f"sector_id: {sector.id}", "---", "", f"# {title}", ""]
+    notices = {r.notice.slug for r, _ in rows}
+    lines += [
+        f"[{escape_markdown(sector.name)}](../{sector.id}.md)的 {_year_name(year)}要求："
+        f"{len(rows)} 条，来自 {len(notices)} 份通知，按发文层级排列。",
+        "",
+    ]
+    ordered = sorted(rows, key=lambda row: (_level_rank(row[0]), row[0].sort_key))
+    for level, by_level in groupby(ordered, key=lambda row: _level_rank(row[0])):
+        lines += [f"## {LEVEL_COLUMNS[level]} {{: #level-{level} }}", ""]
+        for requirement, hit in by_level:
+            lines += [requirement_html(requirement, "../../../") + _evidence(hit), ""]
     return "\n".join(wrap_html_runs(lines)) + "\n"
 
 
