@@ -14,9 +14,9 @@ const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
 const CJK = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 const RUN = new RegExp(`[${CJK}]+|[a-z0-9]+`, "g")
 const KEY_CHAR = new RegExp(`[${CJK}a-z0-9]`)
-const BATCH = 24          // documents fetched at once to check phrases
-const MAX_CHECKED = 72    // documents checked per query at most
-const WANTED = 20         // stop checking once this many documents matched
+const BATCH = 12          // documents fetched at once to check phrases
+const MAX_CHECKED = 60    // documents checked per query at most
+const WANTED = 10         // stop checking once this many documents matched
 const SECTIONS_SHOWN = 3  // matching items shown per document before "more"
 const SNIPPET_BEFORE = 24, SNIPPET_AFTER = 72
 
@@ -41,6 +41,13 @@ function runTokens(run) {
 /* Key text and, for each of its characters, the index of the raw character it came from */
 function keyed(raw) {
   let key = "", from = []
+  const whole = normalise(raw)
+  if (whole.length === raw.length) {
+    /* The usual case: normalising kept every character in place */
+    for (let i = 0; i < whole.length; i++)
+      if (KEY_CHAR.test(whole[i])) { key += whole[i]; from.push(i) }
+    return { key, from }
+  }
   for (let i = 0; i < raw.length; i++) {
     const norm = normalise(raw[i])
     for (const ch of norm)
@@ -116,6 +123,9 @@ async function candidates(phrases, info) {
 
 /* Where each phrase key occurs in a text: [start, end, key], start and end in raw characters */
 function occurrences(raw, keys) {
+  /* Cheap test first: a text without the first character of any key cannot match */
+  const whole = normalise(raw)
+  if (!keys.some(k => whole.includes(k[0]))) return []
   const { key, from } = keyed(raw)
   const spans = []
   for (const k of keys) {
