@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
@@ -24,16 +24,16 @@ from build_tools.render.browse import (
     year_files,
 )
 from build_tools.render.compare import render_compare
-from build_tools.render.departments import DEPARTMENTS_FOLDER, render_departments
-from build_tools.render.exports import notice_url, render_exports
-from build_tools.render.glossary import render_glossary
+from build_tools.render.departments import DEPARTMENTS_FOLDER, iter_departments
+from build_tools.render.exports import render_exports
+from build_tools.render.glossary import iter_glossary
 from build_tools.render.links import GLOSSARY_FOLDER
 from build_tools.render.notice import render_notice, with_related
-from build_tools.render.sectors import SECTORS_FOLDER, render_sectors
+from build_tools.render.sectors import SECTORS_FOLDER, iter_sectors
 from build_tools.roles import DEPARTMENTS_FILE, Roles, load_roles
-from build_tools.search.documents import search_docs
+from build_tools.search.documents import fixed_docs, search_docs
 from build_tools.search.index import FOLDER as SEARCH_FOLDER
-from build_tools.search.index import index_files
+from build_tools.search.index import Postings, add_postings, doc_weights, index_files
 from build_tools.sectors.load import SECTORS_FILE, Taxonomy, load_taxonomy
 from build_tools.sources import find_notices
 from build_tools.stage import Staged, stage_all
@@ -64,6 +64,7 @@ class ConvertReport:
     written: WriteReport | None = None
     archive: Archive | None = None
     staged: dict[str, Staged] = field(default_factory=dict)  # each notice's own work, by slug
+    postings: Postings = field(default_factory=dict)  # search postings of every document
 
     @property
     def warnings(self) -> list[tuple[str, str]]:
@@ -95,6 +96,11 @@ def load_archive(
     )
     paths = find_notices(source_dir)
     outcomes = stage_all(paths, source_dir, curated, _curated_hash(source_dir), cache_dir, progress)
+    # Search postings are gathered as notices arrive, so their token weights need not be
+    # kept: documents are numbered terms, sectors, then notices in archive order.
+    fixed = fixed_docs(curated.glossary, curated.taxonomy)
+    for doc_id, doc in enumerate(fixed):
+        add_postings(report.postings, doc_id, doc_weights(doc))
     by_slug: dict[str, Staged] = {}
     by_hash: dict[str, str] = {}
     for outcome in outcomes:
@@ -115,7 +121,9 @@ def load_archive(
                 warnings=(*notice.warnings, f"same bytes as {twin}: remove one of the two copies"),
             )
         by_hash.setdefault(notice.source.sha256, notice.source.file)
-        by_slug[notice.slug] = replace(outcome.staged, notice=notice)
+        doc_id = len(fixed) + len(report.notices)
+        add_postings(report.postings, doc_id, outcome.staged.search_weights)
+        by_slug[notice.slug] = replace(outcome.staged, notice=notice, search_weights={})
         report.notices.append(notice)
     report.failures.extend(curated_failures.failures)
     report.staged = by_slug
@@ -150,34 +158,44 @@ def _curated(report: ConvertReport, path: Path, load: Callable[[Path], T], empty
 def render_pages(
     archive: Archive, source_dir: Path, staged: Mapping[str, Staged] | None = None
 ) -> dict[str, Content]:
-    """Every generated page and file, by its path under docs/.
+    """Every generated page and file, by its path under docs/ (see ``iter_pages``)."""
+    return dict(iter_pages(archive, source_dir, staged))
 
-    ``staged`` holds each notice's own work (see build_tools.stage), done earlier.
+
+def iter_pages(
+    archive: Archive,
+    source_dir: Path,
+    staged: Mapping[str, Staged] | None = None,
+    postings: Postings | None = None,
+) -> Iterator[tuple[str, Content]]:
+    """Every generated page and file as (path under docs/, content), made one at a time.
+
+    ``staged`` holds each notice's own work and ``postings`` the search postings, both
+    gathered while the notices were read (see ``load_archive``).
     """
     staged = staged or {}
-    pages: dict[str, Content] = {}
     for n in archive.notices:
         work = staged.get(n.slug)
         page = with_related(work.page, n, archive) if work else render_notice(n, archive)
-        pages[f"{NOTICES}/{n.slug}.md"] = page
-    pages[f"{NOTICES}/index.md"] = render_by_year(archive)
-    pages["index.md"] = render_home(archive)
-    pages["browse/issuers.md"] = render_by_issuer(archive)
-    pages["browse/all.md"] = render_filter_page()
-    pages.update(year_files(archive))
+        yield f"{NOTICES}/{n.slug}.md", page
+    yield f"{NOTICES}/index.md", render_by_year(archive)
+    yield "index.md", render_home(archive)
+    yield "browse/issuers.md", render_by_issuer(archive)
+    yield "browse/all.md", render_filter_page()
+    yield from year_files(archive).items()
     for folder, render in (
-        (GLOSSARY_FOLDER, render_glossary),
-        (SECTORS_FOLDER, render_sectors),
-        (DEPARTMENTS_FOLDER, render_departments),
+        (GLOSSARY_FOLDER, iter_glossary),
+        (SECTORS_FOLDER, iter_sectors),
+        (DEPARTMENTS_FOLDER, iter_departments),
     ):
-        for name, page in render(archive).items():
-            pages[f"{folder}/{name}"] = page
-    pages.update(render_exports(archive, source_dir))
-    pages.update(render_compare(archive, {slug: work.outline for slug, work in staged.items()}))
-    known = {notice_url(work.notice): work.search_weights for work in staged.values()}
-    for name, content in index_files(search_docs(archive), known).items():
-        pages[f"{SEARCH_FOLDER}/{name}"] = content
-    return pages
+        for name, page in render(archive):
+            yield f"{folder}/{name}", page
+    yield from render_exports(archive, source_dir).items()
+    yield from render_compare(
+        archive, {slug: work.outline for slug, work in staged.items()}
+    ).items()
+    for name, content in index_files(search_docs(archive), postings if staged else None):
+        yield f"{SEARCH_FOLDER}/{name}", content
 
 
 def convert(
@@ -190,7 +208,7 @@ def convert(
     with build_lock(docs_dir):
         report = load_archive(source_dir, progress, cache_dir)
         assert report.archive is not None
-        pages = render_pages(report.archive, source_dir, report.staged)
+        pages = iter_pages(report.archive, source_dir, report.staged, report.postings)
         report.written = write_outputs(docs_dir, pages)
     log.debug("%s", report.summary())
     return report

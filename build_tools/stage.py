@@ -45,9 +45,19 @@ class Staged:
     notice: Notice
     term_counts: tuple[TermCount, ...]
     part_sectors: dict[str, tuple[SectorHit, ...]]
-    page: str  # the Markdown page without its related-notices block
-    outline: str  # the compare page's JSON outline
+    packed_page: bytes  # the Markdown page without its related notices, zlib-compressed
+    packed_outline: bytes  # the compare page's JSON outline, zlib-compressed
     search_weights: dict[str, int]  # token weights for the search index
+
+    @property
+    def page(self) -> str:
+        """The Markdown page without its related-notices block."""
+        return zlib.decompress(self.packed_page).decode("utf-8")
+
+    @property
+    def outline(self) -> str:
+        """The compare page's JSON outline."""
+        return zlib.decompress(self.packed_outline).decode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -89,7 +99,12 @@ def stage_notice(raw: RawSource, curated: Curated) -> Staged:
     sectors = classify_notice(notice, _classifier(curated.taxonomy))
     page = render_notice_page(notice, curated, matcher, terms, sectors)
     weights = doc_weights(notice_doc(notice))
-    return Staged(notice, terms, sectors, page, notice_outline(notice), weights)
+    return Staged(notice, terms, sectors, _pack(page), _pack(notice_outline(notice)), weights)
+
+
+def _pack(text: str) -> bytes:
+    """Compressed text: a 10,000-notice archive keeps every page in memory until written."""
+    return zlib.compress(text.encode("utf-8"), 1)
 
 
 _MATCHERS: dict[int, TermMatcher] = {}
@@ -133,31 +148,33 @@ def stage_all(
     curated_hash: str,
     cache_dir: Path | None,
     progress: Callable[[int, int, str], None] | None = None,
-) -> list[Outcome]:
-    """Stage every notice, in order: from the cache when possible, else on every core."""
+) -> Iterator[Outcome]:
+    """Stage every notice and yield the outcomes in the order of ``paths``: from the cache
+    when possible, else on every core. Outcomes are made as they are consumed, so the
+    caller can keep what it needs of each and let the rest go."""
     global _CURATED
     _CURATED = curated
-    outcomes: dict[Path, Outcome] = {}
-    todo: list[Path] = []
-    keys: dict[Path, str] = {}
-    for path in paths:
-        key = _key_for(path, source_dir, curated_hash)
-        staged = _load(cache_dir, key) if key and cache_dir else None
-        if key:
-            keys[path] = key
+    keys = {path: _key_for(path, source_dir, curated_hash) for path in paths}
+    cached = {
+        path
+        for path, key in keys.items()
+        if cache_dir and key and (cache_dir / f"{key}.pickle").is_file()
+    }
+    fresh = _run([path for path in paths if path not in cached], source_dir)
+    for done, path in enumerate(paths, start=1):
+        key = keys[path]
+        staged = _load(cache_dir, key) if path in cached and cache_dir and key else None
         if staged is not None:
-            outcomes[path] = Outcome(path, staged, cached=True)
+            outcome = Outcome(path, staged, cached=True)
+        elif path in cached:  # unusable entry: recompute here
+            outcome = _work((path, source_dir))
         else:
-            todo.append(path)
-    done = len(outcomes)
-    for outcome in _run(todo, source_dir):
-        outcomes[outcome.path] = outcome
-        done += 1
+            outcome = next(fresh)
+        if outcome.staged is not None and not outcome.cached and cache_dir and key:
+            _store(cache_dir, key, outcome.staged)
         if progress:
-            progress(done, len(paths), str(outcome.path))
-        if outcome.staged is not None and cache_dir and outcome.path in keys:
-            _store(cache_dir, keys[outcome.path], outcome.staged)
-    return [outcomes[path] for path in paths]
+            progress(done, len(paths), str(path))
+        yield outcome
 
 
 def _run(todo: list[Path], source_dir: Path) -> Iterator[Outcome]:

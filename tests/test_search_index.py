@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from build_tools.convert import convert
 from build_tools.search.documents import SearchDoc, Section, notice_doc, search_docs
 from build_tools.search.index import index_files, postings, shard_count
 from build_tools.search.tokens import key_text, normalise, run_tokens, runs, token_counts
-from tests.helpers import seed_archive
+from tests.helpers import SOURCE_DIR, seed_archive
 
 TWO_PLUS_ONE = "004_8c49eeea5b975a30"
 
@@ -59,7 +61,7 @@ def test_postings_carry_weights() -> None:
 
 
 def test_shards_hold_each_token_once_by_its_first_character() -> None:
-    files = index_files(search_docs(seed_archive()))
+    files = dict(index_files(search_docs(seed_archive())))
     meta = json.loads(files["meta.json"])
     shards = [json.loads(files[f"s/{n}.json"]) for n in range(meta["shards"])]
     tokens = [token for shard in shards for token in shard]
@@ -81,8 +83,8 @@ def _ids_with(files: dict[str, str], token: str) -> set[int]:
 
 def test_seed_postings_find_the_notices_that_use_a_term() -> None:
     archive = seed_archive()
-    docs = search_docs(archive)
-    files = index_files(docs)
+    docs = list(search_docs(archive))
+    files = dict(index_files(docs))
     urls = {i: doc.url for i, doc in enumerate(docs)}
     both = _ids_with(files, "两客") & _ids_with(files, "客一") & _ids_with(files, "一危")
     found = {urls[i] for i in both}
@@ -105,3 +107,13 @@ def test_shard_count_grows_with_the_index() -> None:
     assert shard_count(0) == 16
     assert shard_count(10_000_000) > shard_count(1_000_000) > shard_count(100_000)
     assert shard_count(10**12) == 4096
+
+
+def test_postings_gathered_while_reading_match_a_fresh_index(tmp_path: Path) -> None:
+    report = convert(SOURCE_DIR, tmp_path / "docs")
+    assert report.archive is not None
+    fresh = dict(index_files(search_docs(report.archive)))
+    written = tmp_path / "docs" / "search-data"
+    assert sorted(str(p.relative_to(written)) for p in written.rglob("*.json")) == sorted(fresh)
+    for name, content in fresh.items():
+        assert (written / name).read_text(encoding="utf-8") == content, name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import groupby
 
 from build_tools.archive import Archive
@@ -14,7 +15,12 @@ DEPARTMENTS_FOLDER = "departments"
 
 
 def render_departments(archive: Archive) -> dict[str, str]:
-    """The role index and one page per role, by path under docs/departments/."""
+    """Every role page by its path under docs/departments/ (see ``iter_departments``)."""
+    return dict(iter_departments(archive))
+
+
+def iter_departments(archive: Archive) -> Iterator[tuple[str, str]]:
+    """The role index, one page per role and one per role and year, one at a time."""
     by_place = {(r.notice.slug, r.part.anchor): r for r in requirements(archive)}
     ordered = sorted(
         archive.role_assignments.items(),
@@ -27,7 +33,6 @@ def render_departments(archive: Archive) -> dict[str, str]:
         "| 角色 | 牵头 | 配合 | 原文写法 |",
         "|---|---|---|---|",
     ]
-    pages: dict[str, str] = {}
     for role_id, items in ordered:
         name = archive.role_name(role_id)
         leads = sum(1 for a in items if a.leads)
@@ -36,9 +41,8 @@ def render_departments(archive: Archive) -> dict[str, str]:
             f"| [{escape_markdown(name)}]({role_id}.md) | {leads} | {len(items) - leads} | "
             f"{escape_markdown(spellings)} |"
         )
-        pages.update(_role_pages(name, role_id, items, by_place))
-    pages["index.md"] = "\n".join(lines) + "\n"
-    return pages
+        yield from _role_pages(name, role_id, items, by_place).items()
+    yield "index.md", "\n".join(lines) + "\n"
 
 
 def _role_pages(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from itertools import groupby
 
 from build_tools.archive import Archive
@@ -17,10 +18,14 @@ USAGE_LISTED = 100  # notices listed on a term page; the export has them all
 
 def render_glossary(archive: Archive) -> dict[str, str]:
     """Every glossary page by its path under docs/glossary/."""
-    pages = {"index.md": render_index(archive)}
+    return dict(iter_glossary(archive))
+
+
+def iter_glossary(archive: Archive) -> Iterator[tuple[str, str]]:
+    """Every glossary page as (path under docs/glossary/, page), one at a time."""
+    yield "index.md", render_index(archive)
     for term in archive.glossary.terms:
-        pages[f"{term.id}.md"] = render_term(term, archive)
-    return pages
+        yield f"{term.id}.md", render_term(term, archive)
 
 
 def render_index(archive: Archive) -> str:

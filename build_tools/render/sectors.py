@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from itertools import groupby
 
 from build_tools.archive import Archive
@@ -33,20 +34,23 @@ def sector_requirements(archive: Archive) -> dict[str, list[tuple[Requirement, S
 
 
 def render_sectors(archive: Archive) -> dict[str, str]:
+    """Every sector page by its path under docs/sectors/ (see ``iter_sectors``)."""
+    return dict(iter_sectors(archive))
+
+
+def iter_sectors(archive: Archive) -> Iterator[tuple[str, str]]:
     """The overview, one page per sector and one per sector and year, under docs/sectors/.
 
     A sector's requirements are split by year so that no page grows with the archive
-    beyond one year's notices.
+    beyond one year's notices. Pages are made one at a time.
     """
     found = sector_requirements(archive)
-    pages = {"index.md": _overview(archive, found)}
+    yield "index.md", _overview(archive, found)
     for sector in archive.taxonomy.sectors:
         rows = found.get(sector.id, [])
-        pages[f"{sector.id}.md"] = _sector_page(archive, sector, rows)
+        yield f"{sector.id}.md", _sector_page(archive, sector, rows)
         for year, by_year in groupby(rows, key=lambda row: row[0].notice.metadata.year):
-            name = f"{sector.id}/{_year_id(year)}.md"
-            pages[name] = _year_page(sector, year, list(by_year))
-    return pages
+            yield f"{sector.id}/{_year_id(year)}.md", _year_page(sector, year, list(by_year))
 
 
 def _year_id(year: int | None) -> str:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from build_tools.archive import Archive
+from build_tools.glossary.load import Glossary
 from build_tools.model import Notice, Role, Sector, Term
 from build_tools.render.exports import notice_url
 from build_tools.render.links import GLOSSARY_FOLDER
 from build_tools.render.sectors import SECTORS_FOLDER
+from build_tools.sectors.load import Taxonomy
 
 HEADING_CHARS = 24
 
@@ -35,12 +38,17 @@ class SearchDoc:
     forms: tuple[str, ...] = ()  # a term's written forms: an exact query puts it first
 
 
-def search_docs(archive: Archive) -> list[SearchDoc]:
-    """Glossary terms, sectors, then notices, each in its archive order."""
-    docs = [term_doc(term) for term in archive.glossary.terms]
-    docs += [sector_doc(sector) for sector in archive.taxonomy.sectors]
-    docs += [notice_doc(notice) for notice in sorted(archive.notices, key=lambda n: n.slug)]
-    return docs
+def fixed_docs(glossary: Glossary, taxonomy: Taxonomy) -> list[SearchDoc]:
+    """The documents that come before the notices: glossary terms, then sectors."""
+    docs = [term_doc(term) for term in glossary.terms]
+    return docs + [sector_doc(sector) for sector in taxonomy.sectors]
+
+
+def search_docs(archive: Archive) -> Iterator[SearchDoc]:
+    """Glossary terms, sectors, then notices, each in archive order; made one at a time."""
+    yield from fixed_docs(archive.glossary, archive.taxonomy)
+    for notice in archive.notices:
+        yield notice_doc(notice)
 
 
 def notice_doc(notice: Notice) -> SearchDoc:

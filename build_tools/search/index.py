@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from build_tools.search.documents import SearchDoc
@@ -42,23 +42,24 @@ def doc_weights(doc: SearchDoc) -> dict[str, int]:
     return weights
 
 
-def postings(
-    docs: Sequence[SearchDoc], known: Mapping[str, dict[str, int]] | None = None
-) -> dict[str, array[int]]:
-    """For every token, the packed ``id * 4 + weight`` of the documents containing it.
+Postings = dict[str, "array[int]"]
 
-    ``known`` holds weights already computed for some documents, by URL.
-    """
-    known = known or {}
-    found: dict[str, array[int]] = {}
+
+def add_postings(found: Postings, doc_id: int, weights: Mapping[str, int]) -> None:
+    """Record one document's token weights in ``found``; ids must come in rising order."""
+    base = doc_id * 4
+    for token, w in weights.items():
+        packed = found.get(token)
+        if packed is None:
+            packed = found[token] = array("i")
+        packed.append(base + w)
+
+
+def postings(docs: Iterable[SearchDoc]) -> Postings:
+    """For every token, the packed ``id * 4 + weight`` of the documents containing it."""
+    found: Postings = {}
     for doc_id, doc in enumerate(docs):
-        weights = known.get(doc.url) or doc_weights(doc)
-        base = doc_id * 4
-        for token, w in weights.items():
-            packed = found.get(token)
-            if packed is None:
-                packed = found[token] = array("q")
-            packed.append(base + w)
+        add_postings(found, doc_id, doc_weights(doc))
     return found
 
 
@@ -95,17 +96,24 @@ def doc_record(doc: SearchDoc) -> dict[str, Any]:
 
 
 def index_files(
-    docs: Sequence[SearchDoc], known: Mapping[str, dict[str, int]] | None = None
-) -> dict[str, str]:
-    """Every file of the index, by path under ``search-data/``."""
-    found = postings(docs, known)
+    docs: Iterable[SearchDoc], found: Postings | None = None
+) -> Iterator[tuple[str, str]]:
+    """Every file of the index as (path under ``search-data/``, content), one at a time.
+
+    ``found`` holds postings gathered while the notices were read (see
+    ``build_tools.convert``); without it they are made from ``docs``.
+    """
+    if found is None:
+        docs = list(docs)
+        found = postings(docs)
     count = shard_count(sum(len(p) for p in found.values()))
-    shards: list[dict[str, list[int]]] = [{} for _ in range(count)]
-    for token in sorted(found):
-        shards[ord(token[0]) % count][token] = _delta(found[token])
-    files = {"meta.json": _json({"format": FORMAT, "shards": count, "docs": len(docs)})}
-    for number, shard in enumerate(shards):
-        files[f"s/{number}.json"] = _json(shard)
+    by_shard: list[list[str]] = [[] for _ in range(count)]
+    for token in found:
+        by_shard[ord(token[0]) % count].append(token)
+    total = 0
     for doc_id, doc in enumerate(docs):
-        files[f"d/{doc_id}.json"] = _json(doc_record(doc))
-    return files
+        total += 1
+        yield f"d/{doc_id}.json", _json(doc_record(doc))
+    yield "meta.json", _json({"format": FORMAT, "shards": count, "docs": total})
+    for number, tokens in enumerate(by_shard):  # one shard in memory at a time
+        yield f"s/{number}.json", _json({token: _delta(found[token]) for token in sorted(tokens)})
