@@ -7,6 +7,7 @@ so ``mkdocs build --strict`` fails on a bad notice while the others still build.
 from __future__ import annotations
 
 import logging
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ log = logging.getLogger("mkdocs.hooks.build_tools")
 
 SOURCE_FOLDER = "source_texts"
 USER_DICTIONARY = Path("build") / "search" / "jieba_userdict.txt"
+PARKED = "<!-- parked: see build_tools.mkdocs_hooks.on_page_content -->"
 
 
 def _project(config: Any) -> Path:
@@ -60,9 +62,13 @@ def on_pre_build(config: Any, **_: Any) -> None:
     for file, warning in report.warnings:
         log.warning("%s: %s", file, warning)
     log.info("notices: %s", report.summary())
+    _GENERATED.clear()
+    _GENERATED.update(generated_files(Path(config["docs_dir"])))
 
 
+_GENERATED: set[str] = set()  # read from the manifest once per build, not once per page
 _RAW_CHUNKS: dict[str, list[str]] = {}
+_PARKED: dict[str, bytes] = {}
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, **_: Any) -> str:
@@ -72,7 +78,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, **_: Any) -> str:
     Material then indexes only the hand-written pages, which the search worker searches
     alongside the sharded index (build_tools.search).
     """
-    if page.file.src_uri in generated_files(Path(config["docs_dir"])):
+    if page.file.src_uri in _GENERATED:
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     markdown, chunks = stash(markdown)
     _RAW_CHUNKS[page.file.src_uri] = chunks
@@ -80,8 +86,28 @@ def on_page_markdown(markdown: str, page: Any, config: Any, **_: Any) -> str:
 
 
 def on_page_content(html: str, page: Any, **_: Any) -> str:
-    """Put the pre-rendered HTML back in place, and tell MkDocs which anchors it holds."""
+    """Put the pre-rendered HTML back in place, and tell MkDocs which anchors it holds.
+
+    MkDocs renders every page before it writes any, so the whole site's HTML would sit in
+    memory; each page's HTML is parked compressed until its turn comes (``on_page_context``).
+    """
     chunks = _RAW_CHUNKS.pop(page.file.src_uri, [])
     if chunks and page.present_anchor_ids is not None:
         page.present_anchor_ids |= anchor_ids(chunks)
-    return unstash(html, chunks)
+    _PARKED[page.file.src_uri] = zlib.compress(unstash(html, chunks).encode("utf-8"), 1)
+    return PARKED
+
+
+@event_priority(100)  # before any plugin (Material's search) reads page.content
+def on_page_context(context: Any, page: Any, **_: Any) -> Any:
+    """Bring the page's parked HTML back for its template."""
+    parked = _PARKED.pop(page.file.src_uri, None)
+    if parked is not None:
+        page.content = zlib.decompress(parked).decode("utf-8")
+    return context
+
+
+def on_post_page(output: str, page: Any, **_: Any) -> str:
+    """The page is rendered: let its HTML go (see ``on_page_content``)."""
+    page.content = None
+    return output
