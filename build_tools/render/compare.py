@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import asdict
 
 from build_tools.archive import Archive
 from build_tools.compare import default_pair, outline_rows
@@ -105,7 +104,17 @@ def notice_outline(notice: Notice) -> str:
         "region": meta.region,
         "date": meta.date,
         "url": f"../notices/{notice.slug}/",
-        "rows": [asdict(row) for row in outline_rows(notice)],
+        "rows": [
+            {
+                "anchor": r.anchor,
+                "number": r.number,
+                "style": r.style.value,
+                "depth": r.depth,
+                "heading": r.heading,
+                "text": r.text,
+            }
+            for r in outline_rows(notice)
+        ],
     }
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
 

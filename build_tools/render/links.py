@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from build_tools.glossary.matching import TermMatcher
 from build_tools.model import Term
@@ -19,6 +20,7 @@ _TOOLTIP_LENGTH = 80
 _UNSAFE_IN_TITLE = str.maketrans({'"': "“", "\\": "＼", "(": "（", ")": "）", "[": "［", "]": "］"})
 
 
+@lru_cache(maxsize=1024)
 def tooltip(term: Term) -> str:
     """A short explanation for the link's title: its first sentence, shortened."""
     first = re.split(r"(?<=[。！？])", term.explanation, maxsplit=1)[0]
