@@ -67,7 +67,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-def test_no_script_runs_and_nothing_is_injected(page: Page, hostile_site: str) -> None:
+def record_dialogs(page: Page) -> list[str]:
+    """Every alert/confirm/prompt the page opens (dismissed at once)."""
     dialogs: list[str] = []
 
     def record(dialog: Dialog) -> None:
@@ -75,6 +76,11 @@ def test_no_script_runs_and_nothing_is_injected(page: Page, hostile_site: str) -
         dialog.dismiss()
 
     page.on("dialog", record)
+    return dialogs
+
+
+def test_no_script_runs_and_nothing_is_injected(page: Page, hostile_site: str) -> None:
+    dialogs = record_dialogs(page)
     baseline = visit(page, f"{hostile_site}/notices/003_65114f20cbda8ae2/")
     inline_scripts = page.locator("script:not([src])").count()
     hosts = visit(page, f"{hostile_site}/notices/hostile/")
@@ -89,13 +95,7 @@ def test_no_script_runs_and_nothing_is_injected(page: Page, hostile_site: str) -
 
 
 def test_search_results_show_hostile_text_literally(page: Page, hostile_site: str) -> None:
-    dialogs: list[str] = []
-
-    def record(dialog: Dialog) -> None:
-        dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", record)
+    dialogs = record_dialogs(page)
     visit(page, f"{hostile_site}/")
     box = page.locator("input.md-search__input")
     box.click()
