@@ -29,6 +29,7 @@ from build_tools.render.exports import render_exports
 from build_tools.render.glossary import iter_glossary
 from build_tools.render.links import GLOSSARY_FOLDER
 from build_tools.render.notice import render_notice, with_related
+from build_tools.render.requirements import forget as forget_requirements
 from build_tools.render.sectors import SECTORS_FOLDER, iter_sectors
 from build_tools.roles import DEPARTMENTS_FILE, Roles, load_roles
 from build_tools.search.documents import fixed_docs, search_docs
@@ -209,6 +210,10 @@ def convert(
         report = load_archive(source_dir, progress, cache_dir)
         assert report.archive is not None
         pages = iter_pages(report.archive, source_dir, report.staged, report.postings)
-        report.written = write_outputs(docs_dir, pages)
+        try:
+            report.written = write_outputs(docs_dir, pages)
+        finally:
+            forget_requirements()
+        report.staged, report.postings = {}, {}
     log.debug("%s", report.summary())
     return report

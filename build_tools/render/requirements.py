@@ -72,6 +72,12 @@ def requirements(archive: Archive) -> list[Requirement]:
 _BUILT: dict[int, tuple[Archive, list[Requirement]]] = {}
 
 
+def forget() -> None:
+    """Drop the cached list and HTML, so the archive can be freed once its pages are written."""
+    _BUILT.clear()
+    _HTML.clear()
+
+
 def who(notice: Notice) -> str:
     """The issuer, else the region, as shown in lists."""
     meta = notice.metadata
