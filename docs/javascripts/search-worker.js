@@ -14,7 +14,8 @@ const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
 const CJK = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 const RUN = new RegExp(`[${CJK}]+|[a-z0-9]+`, "g")
 const KEY_CHAR = new RegExp(`[${CJK}a-z0-9]`)
-const BATCH = 12          // documents fetched at once to check phrases
+const FIRST_BATCH = 6     // documents checked before the first results are shown
+const BATCH = 12          // documents fetched at once to check phrases after that
 const MAX_CHECKED = 60    // documents checked per query at most
 const WANTED = 10         // stop checking once this many documents matched
 const SECTIONS_SHOWN = 3  // matching items shown per document before "more"
@@ -26,6 +27,7 @@ let pages = []            // Material's own (hand-written) pages, searched by su
 let latest = 0            // number of the newest query; older answers are dropped
 const shards = new Map()  // shard number → promise of {token: postings}
 const stored = new Map()  // document id → promise of the stored document
+const decoded = new Map() // token → its decoded postings
 
 function normalise(text) {
   return text.normalize("NFKC").toLowerCase()
@@ -76,21 +78,36 @@ function documentById(id) {
   return stored.get(id)
 }
 
-/* Postings of a token as Map(id → weight); a lone character reads every token it starts */
+/* Postings of a token as sorted ids and their weights; a lone character reads every token
+   it starts */
 async function lookup(token, info) {
+  if (decoded.has(token)) return decoded.get(token)
   const table = await shard(token.codePointAt(0) % info.shards)
-  const found = new Map()
-  const lists = token.length === 1 && token.charCodeAt(0) >= 128
-    ? Object.keys(table).filter(t => t[0] === token).map(t => table[t])
-    : [table[token] || []]
-  for (const list of lists) {
-    let id = 0
-    for (const packed of list) {
-      id += packed >> 2
-      found.set(id, Math.max(found.get(id) || 0, packed & 3))
+  let found
+  if (token.length === 1 && token.charCodeAt(0) >= 128) {
+    const union = new Map()
+    for (const t of Object.keys(table).filter(t => t[0] === token)) {
+      const { ids, weights } = decode(table[t])
+      ids.forEach((id, i) => union.set(id, Math.max(union.get(id) || 0, weights[i])))
     }
+    const ids = Int32Array.from([...union.keys()].sort((a, b) => a - b))
+    found = { ids, weights: Uint8Array.from(ids, id => union.get(id)) }
+  } else {
+    found = decode(table[token] || [])
   }
+  decoded.set(token, found)
   return found
+}
+
+function decode(list) {
+  const ids = new Int32Array(list.length), weights = new Uint8Array(list.length)
+  let id = 0
+  for (let i = 0; i < list.length; i++) {
+    id += list[i] >> 2
+    ids[i] = id
+    weights[i] = list[i] & 3
+  }
+  return { ids, weights }
 }
 
 function queryTokens(phrases) {
@@ -103,22 +120,30 @@ function queryTokens(phrases) {
   return tokens.size ? [...tokens] : [...singles]
 }
 
-/* Candidates holding every token, best first */
+/* Candidates holding every token, best first: sorted posting lists intersected in step */
 async function candidates(phrases, info) {
   const tokens = queryTokens(phrases)
   if (!tokens.length) return []
   const lists = await Promise.all(tokens.map(t => lookup(t, info)))
-  lists.sort((a, b) => a.size - b.size)
-  const scored = []
-  for (const [id, w] of lists[0]) {
-    let score = Math.log(1 + info.docs / lists[0].size) * (1 + w), all = true
-    for (const list of lists.slice(1)) {
-      if (!list.has(id)) { all = false; break }
-      score += Math.log(1 + info.docs / list.size) * (1 + list.get(id))
+  lists.sort((a, b) => a.ids.length - b.ids.length)
+  const idf = list => Math.log(1 + info.docs / Math.max(1, list.ids.length))
+  let ids = Array.from(lists[0].ids)
+  let scores = Array.from(lists[0].weights, w => idf(lists[0]) * (1 + w))
+  for (const list of lists.slice(1)) {
+    const keptIds = [], keptScores = [], weight = idf(list)
+    let j = 0
+    for (let i = 0; i < ids.length; i++) {
+      while (j < list.ids.length && list.ids[j] < ids[i]) j++
+      if (j === list.ids.length) break
+      if (list.ids[j] === ids[i]) {
+        keptIds.push(ids[i])
+        keptScores.push(scores[i] + weight * (1 + list.weights[j]))
+      }
     }
-    if (all) scored.push([id, score])
+    ids = keptIds
+    scores = keptScores
   }
-  return scored.sort((a, b) => b[1] - a[1] || a[0] - b[0])
+  return ids.map((id, i) => [id, scores[i]]).sort((a, b) => b[1] - a[1] || a[0] - b[0])
 }
 
 /* Where each phrase key occurs in a text: [start, end, key], start and end in raw characters */
@@ -208,7 +233,7 @@ function searchPages(keys, terms) {
   return groups
 }
 
-async function search(query) {
+async function search(query, early) {
   const phrases = normalise(query).split(/\s+/).filter(p => keyed(p).key)
   const keys = phrases.map(p => keyed(p).key)
   if (!keys.length) return { items: [] }
@@ -218,18 +243,27 @@ async function search(query) {
   const groups = []
   let checked = 0
   while (checked < ranked.length && checked < MAX_CHECKED && groups.length < WANTED) {
-    const batch = ranked.slice(checked, checked + BATCH)
+    const batch = ranked.slice(checked, checked + (checked ? BATCH : FIRST_BATCH))
     checked += batch.length
     const docs = await Promise.all(batch.map(([id]) => documentById(id)))
     docs.forEach(doc => {
       const found = match(doc, keys, terms)
       if (found) groups.push(found)
     })
+    /* Show the first matches at once while the rest are checked */
+    if (checked === batch.length && groups.length && checked < ranked.length && early)
+      early(assemble(groups, keys, terms, ranked.length, checked))
   }
-  groups.sort((a, b) => b.rank - a.rank || b.year - a.year)
+  return assemble(groups, keys, terms, ranked.length, checked)
+}
+
+/* Material's result: matched documents best first, hand-written pages, then a note on
+   candidates left unchecked */
+function assemble(found, keys, terms, total, checked) {
+  const groups = [...found].sort((a, b) => b.rank - a.rank || b.year - a.year)
   groups.push(...searchPages(keys, terms).filter(g => g.items[0].location))
   const items = groups.map(g => g.items)
-  const unchecked = ranked.length - checked
+  const unchecked = total - checked
   if (unchecked > 0)
     items.push([{
       location: "browse/all/",
@@ -251,7 +285,9 @@ addEventListener("message", async event => {
     const number = ++latest
     let result
     try {
-      result = await search(message.data)
+      result = await search(message.data, partial => {
+        if (number === latest) postMessage({ type: RESULT, data: partial })
+      })
     } catch (err) {
       console.warn(`search failed: ${err}`)
       result = { items: [] }
