@@ -175,6 +175,15 @@ def stage_all(
         if progress:
             progress(done, len(paths), str(path))
         yield outcome
+    if cache_dir:
+        _prune(cache_dir, {key for key in keys.values() if key})
+
+
+def _prune(cache_dir: Path, used: set[str]) -> None:
+    """Remove entries this build did not use (older code, changed or deleted notices)."""
+    for entry in cache_dir.glob("*.pickle"):
+        if entry.stem not in used:
+            entry.unlink(missing_ok=True)
 
 
 def _run(todo: list[Path], source_dir: Path) -> Iterator[Outcome]:

@@ -52,6 +52,8 @@ def test_changing_one_notice_restages_only_that_notice(
     changed.write_bytes(changed.read_bytes() + "\n十、新增一条要求。\n".encode())
     assert _staged(sources, docs, cache, monkeypatch) == ["004_8c49eeea5b975a30.txt"]
     assert "新增一条要求" in (docs / "notices" / "004_8c49eeea5b975a30.md").read_text("utf-8")
+    # The entry of the notice as it was is gone: the cache holds what the build used.
+    assert len(list(cache.glob("*.pickle"))) == len(SEEDS)
 
 
 def test_curated_data_or_code_changes_restage_everything(
