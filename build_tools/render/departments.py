@@ -8,7 +8,13 @@ from itertools import groupby
 from build_tools.archive import Archive
 from build_tools.render.escape import escape_html, escape_markdown
 from build_tools.render.rawhtml import wrap_html_runs
-from build_tools.render.requirements import Requirement, requirement_html, requirements
+from build_tools.render.requirements import (
+    Requirement,
+    requirement_html,
+    requirements,
+    year_id,
+    year_name,
+)
 from build_tools.roles import Assignment
 
 DEPARTMENTS_FOLDER = "departments"
@@ -71,10 +77,10 @@ def _role_pages(
         rows, key=lambda a: by_place[(a.slug, a.anchor)].notice.metadata.year
     ):
         chosen = list(by_year)
-        year_id, year_name = (str(year), f"{year}年") if year else ("unknown", "年度不详")
         led = sum(1 for a in chosen if a.leads)
-        lines.append(f"| [{year_name}]({role_id}/{year_id}.md) | {led} | {len(chosen) - led} |")
-        pages[f"{role_id}/{year_id}.md"] = _year_page(name, role_id, year_name, chosen, by_place)
+        page = f"{role_id}/{year_id(year)}.md"
+        lines.append(f"| [{year_name(year)}]({page}) | {led} | {len(chosen) - led} |")
+        pages[page] = _year_page(name, role_id, year_name(year), chosen, by_place)
     pages[f"{role_id}.md"] = "\n".join(lines) + "\n"
     return pages
 

@@ -78,6 +78,16 @@ def forget() -> None:
     _HTML.clear()
 
 
+def year_id(year: int | None) -> str:
+    """The page name of a plan year (year pages of sectors and roles)."""
+    return str(year) if year else "unknown"
+
+
+def year_name(year: int | None) -> str:
+    """A plan year as shown: 2016年, or 年度不详."""
+    return f"{year}年" if year else "年度不详"
+
+
 def who(notice: Notice) -> str:
     """The issuer, else the region, as shown in lists."""
     meta = notice.metadata

@@ -12,7 +12,13 @@ from build_tools.render.charts import heat_map
 from build_tools.render.escape import escape_html, escape_markdown
 from build_tools.render.notice import LEVEL_NAMES
 from build_tools.render.rawhtml import wrap_html_runs
-from build_tools.render.requirements import Requirement, requirement_html, requirements
+from build_tools.render.requirements import (
+    Requirement,
+    requirement_html,
+    requirements,
+    year_id,
+    year_name,
+)
 
 SECTORS_FOLDER = "sectors"
 LEVEL_ORDER = {level: index for index, level in enumerate(Level)}
@@ -50,15 +56,7 @@ def iter_sectors(archive: Archive) -> Iterator[tuple[str, str]]:
         rows = found.get(sector.id, [])
         yield f"{sector.id}.md", _sector_page(archive, sector, rows)
         for year, by_year in groupby(rows, key=lambda row: row[0].notice.metadata.year):
-            yield f"{sector.id}/{_year_id(year)}.md", _year_page(sector, year, list(by_year))
-
-
-def _year_id(year: int | None) -> str:
-    return str(year) if year else "unknown"
-
-
-def _year_name(year: int | None) -> str:
-    return f"{year}年" if year else "年度不详"
+            yield f"{sector.id}/{year_id(year)}.md", _year_page(sector, year, list(by_year))
 
 
 def _overview(archive: Archive, found: dict[str, list[tuple[Requirement, SectorHit]]]) -> str:
@@ -149,17 +147,17 @@ def _sector_page(
     for year, by_year in groupby(rows, key=lambda row: row[0].notice.metadata.year):
         counts = Counter(_level_rank(r) for r, _ in by_year)
         cells = " | ".join(str(counts.get(rank, 0)) for rank in range(len(LEVEL_COLUMNS)))
-        link = f"[{_year_name(year)}]({sector.id}/{_year_id(year)}.md)"
+        link = f"[{year_name(year)}]({sector.id}/{year_id(year)}.md)"
         lines.append(f"| {link} | {cells} | {sum(counts.values())} |")
     return "\n".join(lines) + "\n"
 
 
 def _year_page(sector: Sector, year: int | None, rows: list[tuple[Requirement, SectorHit]]) -> str:
-    title = f"{sector.name} · {_year_name(year)}"
+    title = f"{sector.name} · {year_name(year)}"
     lines = ["---", f'title: "{title}"', f"sector_id: {sector.id}", "---", "", f"# {title}", ""]
     notices = {r.notice.slug for r, _ in rows}
     lines += [
-        f"[{escape_markdown(sector.name)}](../{sector.id}.md)的 {_year_name(year)}要求："
+        f"[{escape_markdown(sector.name)}](../{sector.id}.md)的 {year_name(year)}要求："
         f"{len(rows)} 条，来自 {len(notices)} 份通知，按发文层级排列。",
         "",
     ]
