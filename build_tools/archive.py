@@ -6,9 +6,10 @@ assignments (role pages) are all built here, once, after every notice has been p
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar
 
 from build_tools.glossary.load import Glossary
 from build_tools.glossary.matching import TermMatcher, term_counts
@@ -50,20 +51,12 @@ class Archive:
     @cached_property
     def by_issuer(self) -> dict[str, list[Notice]]:
         """Notices of each named issuer, in archive order."""
-        found: dict[str, list[Notice]] = {}
-        for notice in self.notices:
-            if notice.metadata.issuer:
-                found.setdefault(notice.metadata.issuer, []).append(notice)
-        return found
+        return _grouped(self.notices, lambda notice: notice.metadata.issuer)
 
     @cached_property
     def by_year(self) -> dict[int, list[Notice]]:
         """Notices of each plan year, in archive order."""
-        found: dict[int, list[Notice]] = {}
-        for notice in self.notices:
-            if notice.metadata.year:
-                found.setdefault(notice.metadata.year, []).append(notice)
-        return found
+        return _grouped(self.notices, lambda notice: notice.metadata.year)
 
     @cached_property
     def term_notices(self) -> dict[str, list[str]]:
@@ -90,6 +83,19 @@ class Archive:
             return self.roles.by_id[role_id].name
         first = self.role_assignments[role_id][0]
         return self.roles.role_for(first.name).name
+
+
+K = TypeVar("K")
+
+
+def _grouped(notices: Iterable[Notice], key: Callable[[Notice], K | None]) -> dict[K, list[Notice]]:
+    """Notices by ``key``, each group in archive order; notices without a key are left out."""
+    found: dict[K, list[Notice]] = {}
+    for notice in notices:
+        value = key(notice)
+        if value:
+            found.setdefault(value, []).append(notice)
+    return found
 
 
 def build_archive(

@@ -195,7 +195,7 @@ def iter_pages(
     yield from render_compare(
         archive, {slug: work.outline for slug, work in staged.items()}
     ).items()
-    for name, content in index_files(search_docs(archive), postings if staged else None):
+    for name, content in index_files(search_docs(archive), postings):
         yield f"{SEARCH_FOLDER}/{name}", content
 
 
