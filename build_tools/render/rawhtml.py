@@ -29,20 +29,11 @@ def raw_block(html: str) -> str:
 
 
 def join_blocks(blocks: Iterable[str]) -> str:
-    """Markdown blocks, with every run of HTML blocks (not starting with #) made one raw block."""
-    out: list[str] = []
-    run: list[str] = []
+    """Markdown blocks, with every run of HTML blocks made one raw block (``wrap_html_runs``)."""
+    lines: list[str] = []
     for block in blocks:
-        if block.startswith("#"):
-            if run:
-                out.append(raw_block("\n".join(run)))
-                run = []
-            out.append(block)
-        else:
-            run.append(block)
-    if run:
-        out.append(raw_block("\n".join(run)))
-    return "\n\n".join(out)
+        lines += [block, ""]
+    return "\n".join(wrap_html_runs(lines)).strip("\n")
 
 
 def stash(markdown: str) -> tuple[str, list[str]]:
