@@ -17,7 +17,7 @@ import pickle
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from build_tools.archive import Curated
@@ -107,16 +107,16 @@ def _pack(text: str) -> bytes:
     return zlib.compress(text.encode("utf-8"), 1)
 
 
-_MATCHERS: dict[int, TermMatcher] = {}
-_CLASSIFIERS: dict[int, SectorClassifier] = {}
-
-
+@lru_cache(maxsize=4)
 def _matcher(glossary: Glossary) -> TermMatcher:
-    return _MATCHERS.setdefault(id(glossary), TermMatcher(glossary))
+    """One automaton per glossary (by value), built once per process."""
+    return TermMatcher(glossary)
 
 
+@lru_cache(maxsize=4)
 def _classifier(taxonomy: Taxonomy) -> SectorClassifier:
-    return _CLASSIFIERS.setdefault(id(taxonomy), SectorClassifier(taxonomy))
+    """One classifier per taxonomy (by value), built once per process."""
+    return SectorClassifier(taxonomy)
 
 
 def cache_key(raw: RawSource, curated_hash: str) -> str:
