@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,10 @@ def test_postings_gathered_while_reading_match_a_fresh_index(tmp_path: Path) -> 
     assert sorted(str(p.relative_to(written)) for p in written.rglob("*.json")) == sorted(fresh)
     for name, content in fresh.items():
         assert (written / name).read_text(encoding="utf-8") == content, name
+
+
+@given(st.text(alphabet=st.sampled_from("两客一危安全生产ＡＢab12 〔〕、，①㈠𠀀\n"), max_size=60))
+def test_fast_token_counts_follow_the_run_rules(text: str) -> None:
+    """token_counts (regex, fast) counts exactly the tokens run_tokens defines."""
+    expected = Counter(t for run in runs(normalise(text)) for t in run_tokens(run))
+    assert token_counts(text) == expected
