@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
@@ -15,7 +15,8 @@ from typing import TypeVar
 from build_tools.archive import Archive, Curated, assemble_archive
 from build_tools.errors import ArchiveError, OutputCollisionError
 from build_tools.glossary.load import GLOSSARY_FILE, Glossary, load_glossary
-from build_tools.model import Notice
+from build_tools.model import Notice, SectorHit, TermCount
+from build_tools.parked import Parked
 from build_tools.render.browse import (
     render_by_issuer,
     render_by_year,
@@ -23,7 +24,7 @@ from build_tools.render.browse import (
     render_home,
     year_files,
 )
-from build_tools.render.compare import render_compare
+from build_tools.render.compare import iter_compare
 from build_tools.render.departments import DEPARTMENTS_FOLDER, iter_departments
 from build_tools.render.exports import render_exports
 from build_tools.render.glossary import iter_glossary
@@ -37,12 +38,13 @@ from build_tools.search.index import FOLDER as SEARCH_FOLDER
 from build_tools.search.index import Postings, add_postings, doc_weights, index_files
 from build_tools.sectors.load import SECTORS_FILE, Taxonomy, load_taxonomy
 from build_tools.sources import find_notices
-from build_tools.stage import Staged, stage_all
+from build_tools.stage import stage_all
 from build_tools.write import Content, WriteReport, build_lock, write_outputs
 
 log = logging.getLogger(__name__)
 
 NOTICES = "notices"
+PAGE, OUTLINE = "page:", "outline:"  # keys of parked texts
 
 Progress = Callable[[int, int, str], None]
 T = TypeVar("T")
@@ -64,7 +66,7 @@ class ConvertReport:
     failures: list[Failure] = field(default_factory=list)
     written: WriteReport | None = None
     archive: Archive | None = None
-    staged: dict[str, Staged] = field(default_factory=dict)  # each notice's own work, by slug
+    parked: Parked | None = None  # each notice's page and outline, until written
     postings: Postings = field(default_factory=dict)  # search postings of every document
 
     @property
@@ -102,19 +104,22 @@ def load_archive(
     fixed = fixed_docs(curated.glossary, curated.taxonomy)
     for doc_id, doc in enumerate(fixed):
         add_postings(report.postings, doc_id, doc_weights(doc))
-    by_slug: dict[str, Staged] = {}
+    parked = report.parked = Parked()
+    files: dict[str, str] = {}  # source file by slug
     by_hash: dict[str, str] = {}
+    counts: dict[str, tuple[TermCount, ...]] = {}
+    sectors: dict[str, dict[str, tuple[SectorHit, ...]]] = {}
     for outcome in outcomes:
         if outcome.staged is None:
             report.failures.append(Failure(str(outcome.path), outcome.error or "failed"))
             continue
-        notice = outcome.staged.notice
-        if notice.slug in by_slug:
-            error = OutputCollisionError(
-                notice.slug, by_slug[notice.slug].notice.source.file, notice.source.file
-            )
+        staged = outcome.staged
+        notice = staged.notice
+        if notice.slug in files:
+            error = OutputCollisionError(notice.slug, files[notice.slug], notice.source.file)
             report.failures.append(Failure(str(outcome.path), str(error)))
             continue
+        files[notice.slug] = notice.source.file
         twin = by_hash.get(notice.source.sha256)
         if twin is not None:
             notice = replace(
@@ -123,18 +128,16 @@ def load_archive(
             )
         by_hash.setdefault(notice.source.sha256, notice.source.file)
         doc_id = len(fixed) + len(report.notices)
-        add_postings(report.postings, doc_id, outcome.staged.search_weights)
-        by_slug[notice.slug] = replace(outcome.staged, notice=notice, search_weights={})
+        add_postings(report.postings, doc_id, staged.search_weights)
+        # Only what the archive-wide pages need stays in memory; the page waits on disk.
+        parked.put(PAGE + notice.slug, staged.packed_page)
+        parked.put(OUTLINE + notice.slug, staged.packed_outline)
+        counts[notice.slug] = staged.term_counts
+        sectors[notice.slug] = staged.part_sectors
         report.notices.append(notice)
     report.failures.extend(curated_failures.failures)
-    report.staged = by_slug
     report.archive = assemble_archive(
-        report.notices,
-        {slug: staged.term_counts for slug, staged in by_slug.items()},
-        {slug: staged.part_sectors for slug, staged in by_slug.items()},
-        curated.glossary,
-        curated.taxonomy,
-        curated.roles,
+        report.notices, counts, sectors, curated.glossary, curated.taxonomy, curated.roles
     )
     return report
 
@@ -156,29 +159,24 @@ def _curated(report: ConvertReport, path: Path, load: Callable[[Path], T], empty
         return empty
 
 
-def render_pages(
-    archive: Archive, source_dir: Path, staged: Mapping[str, Staged] | None = None
-) -> dict[str, Content]:
-    """Every generated page and file, by its path under docs/ (see ``iter_pages``)."""
-    return dict(iter_pages(archive, source_dir, staged))
-
-
 def iter_pages(
     archive: Archive,
     source_dir: Path,
-    staged: Mapping[str, Staged] | None = None,
+    parked: Parked | None = None,
     postings: Postings | None = None,
 ) -> Iterator[tuple[str, Content]]:
     """Every generated page and file as (path under docs/, content), made one at a time.
 
-    ``staged`` holds each notice's own work and ``postings`` the search postings, both
-    gathered while the notices were read (see ``load_archive``).
+    ``parked`` holds each notice's page and outline and ``postings`` the search postings,
+    both made while the notices were read (see ``load_archive``); without them, they are
+    made here.
     """
-    staged = staged or {}
     for n in archive.notices:
-        work = staged.get(n.slug)
-        page = with_related(work.page, n, archive) if work else render_notice(n, archive)
-        yield f"{NOTICES}/{n.slug}.md", page
+        page = parked.get(PAGE + n.slug) if parked else None
+        yield (
+            f"{NOTICES}/{n.slug}.md",
+            (render_notice(n, archive) if page is None else with_related(page, n, archive)),
+        )
     yield f"{NOTICES}/index.md", render_by_year(archive)
     yield "index.md", render_home(archive)
     yield "browse/issuers.md", render_by_issuer(archive)
@@ -191,10 +189,9 @@ def iter_pages(
     ):
         for name, page in render(archive):
             yield f"{folder}/{name}", page
-    yield from render_exports(archive, source_dir).items()
-    yield from render_compare(
-        archive, {slug: work.outline for slug, work in staged.items()}
-    ).items()
+    yield from render_exports(archive, source_dir)
+    outline = (lambda slug: parked.get(OUTLINE + slug)) if parked else None
+    yield from iter_compare(archive, outline)
     for name, content in index_files(search_docs(archive), postings):
         yield f"{SEARCH_FOLDER}/{name}", content
 
@@ -209,11 +206,13 @@ def convert(
     with build_lock(docs_dir):
         report = load_archive(source_dir, progress, cache_dir)
         assert report.archive is not None
-        pages = iter_pages(report.archive, source_dir, report.staged, report.postings)
+        pages = iter_pages(report.archive, source_dir, report.parked, report.postings)
         try:
             report.written = write_outputs(docs_dir, pages)
         finally:
             forget_requirements()
-        report.staged, report.postings = {}, {}
+            if report.parked:
+                report.parked.close()
+        report.parked, report.postings = None, {}
     log.debug("%s", report.summary())
     return report

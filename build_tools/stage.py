@@ -25,6 +25,7 @@ from build_tools.errors import ArchiveError
 from build_tools.glossary.load import Glossary
 from build_tools.glossary.matching import TermMatcher, term_counts
 from build_tools.model import Notice, SectorHit, TermCount
+from build_tools.parked import pack, unpack
 from build_tools.parse import parse_notice
 from build_tools.sectors.assign import classify_notice
 from build_tools.sectors.classify import SectorClassifier
@@ -52,12 +53,12 @@ class Staged:
     @property
     def page(self) -> str:
         """The Markdown page without its related-notices block."""
-        return zlib.decompress(self.packed_page).decode("utf-8")
+        return unpack(self.packed_page)
 
     @property
     def outline(self) -> str:
         """The compare page's JSON outline."""
-        return zlib.decompress(self.packed_outline).decode("utf-8")
+        return unpack(self.packed_outline)
 
 
 @dataclass(frozen=True)
@@ -99,12 +100,7 @@ def stage_notice(raw: RawSource, curated: Curated) -> Staged:
     sectors = classify_notice(notice, _classifier(curated.taxonomy))
     page = render_notice_page(notice, curated, matcher, terms, sectors)
     weights = doc_weights(notice_doc(notice))
-    return Staged(notice, terms, sectors, _pack(page), _pack(notice_outline(notice)), weights)
-
-
-def _pack(text: str) -> bytes:
-    """Compressed text: a 10,000-notice archive keeps every page in memory until written."""
-    return zlib.compress(text.encode("utf-8"), 1)
+    return Staged(notice, terms, sectors, pack(page), pack(notice_outline(notice)), weights)
 
 
 @lru_cache(maxsize=4)

@@ -9,6 +9,7 @@ import pytest
 
 from build_tools import stage
 from build_tools.convert import convert
+from build_tools.parked import Parked, pack
 from tests.helpers import SOURCE_DIR
 
 SEEDS = sorted(p.name for p in SOURCE_DIR.glob("*.txt"))
@@ -88,3 +89,14 @@ def test_parallel_staging_gives_the_same_pages(
     for page in sorted((tmp_path / "serial").rglob("*.md")):
         twin = tmp_path / "parallel" / page.relative_to(tmp_path / "serial")
         assert twin.read_bytes() == page.read_bytes(), page.name
+
+
+def test_parked_texts_come_back_whole_and_leave_memory() -> None:
+    parked = Parked()
+    texts = {f"page:{n}": "一、要求。\n" * (n * 50) for n in range(1, 30)}
+    for key, text in texts.items():
+        parked.put(key, pack(text))
+    assert all(parked.get(key) == text for key, text in reversed(texts.items()))
+    assert parked.get("page:none") is None
+    parked.close()
+    assert parked.get("page:1") is None

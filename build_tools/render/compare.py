@@ -8,7 +8,7 @@ into the right one) and carries no other per-notice data: outlines stay in
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator
 
 from build_tools.archive import Archive
 from build_tools.compare import default_pair, outline_rows
@@ -119,14 +119,19 @@ def notice_outline(notice: Notice) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def render_compare(archive: Archive, outlines: Mapping[str, str] | None = None) -> dict[str, str]:
-    """The compare page and one outline file per notice, by path under docs/.
+def render_compare(archive: Archive) -> dict[str, str]:
+    """The compare page and one outline file per notice, by path under docs/."""
+    return dict(iter_compare(archive))
 
-    ``outlines`` holds outlines already made (by slug).
+
+def iter_compare(
+    archive: Archive, outline: Callable[[str], str | None] | None = None
+) -> Iterator[tuple[str, str]]:
+    """The compare page, then one outline file per notice, made one at a time.
+
+    ``outline`` gives an outline already made (by slug), else it is made here.
     """
-    outlines = outlines or {}
-    files = {f"{COMPARE_FOLDER}/index.md": compare_page(archive)}
+    yield f"{COMPARE_FOLDER}/index.md", compare_page(archive)
     for notice in archive.notices:
-        outline = outlines.get(notice.slug) or notice_outline(notice)
-        files[f"{DATA_FOLDER}/{notice.slug}.json"] = outline
-    return files
+        made = outline(notice.slug) if outline else None
+        yield f"{DATA_FOLDER}/{notice.slug}.json", made or notice_outline(notice)

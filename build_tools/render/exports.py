@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
@@ -16,6 +17,7 @@ from build_tools.archive import Archive
 from build_tools.model import Notice
 from build_tools.render.notice import front_matter
 from build_tools.render.requirements import requirements, who
+from build_tools.write import Content, Stream
 
 DATA_FOLDER = "data"
 SOURCES_FOLDER = "sources"
@@ -33,34 +35,50 @@ def source_url(notice: Notice) -> str:
     return f"{SOURCES_FOLDER}/{notice.slug}.txt"
 
 
-def render_exports(archive: Archive, source_dir: Path) -> dict[str, str | bytes | Path]:
-    """Every export by path under docs/, the raw sources included (copied byte for byte)."""
-    files: dict[str, str | bytes | Path] = {
-        f"{DATA_FOLDER}/notices.json": _json(_notice_records(archive)),
-        f"{DATA_FOLDER}/notices.csv": _csv(_notice_rows(archive)),
-        f"{DATA_FOLDER}/glossary.json": _json(_glossary_records(archive)),
-        f"{DATA_FOLDER}/requirements.json": _json(requirement_records(archive)),
-        f"{DATA_FOLDER}/requirements.csv": _csv(requirement_records(archive)),
-        FEED: atom_feed(archive),
-    }
+def render_exports(archive: Archive, source_dir: Path) -> Iterator[tuple[str, Content]]:
+    """Every export as (path under docs/, content), the raw sources included (copied byte for
+    byte). The per-item exports are streams: made record by record as they are written."""
+    yield f"{DATA_FOLDER}/notices.json", _json(_notice_records(archive))
+    yield f"{DATA_FOLDER}/notices.csv", Stream(_csv(_notice_rows(archive)))
+    yield f"{DATA_FOLDER}/glossary.json", _json(_glossary_records(archive))
+    yield f"{DATA_FOLDER}/requirements.json", Stream(_json_array(requirement_records(archive)))
+    yield f"{DATA_FOLDER}/requirements.csv", Stream(_csv(requirement_records(archive)))
+    yield FEED, atom_feed(archive)
     for notice in archive.notices:
-        files[source_url(notice)] = source_dir / notice.source.file
-    return files
+        yield source_url(notice), source_dir / notice.source.file
 
 
 def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def _csv(rows: list[dict[str, Any]]) -> bytes:
-    """CSV with a UTF-8 BOM so that Excel opens Chinese text correctly; lists joined by ；."""
+def _json_array(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """The same text as ``_json(list(records))``, one record at a time."""
+    separator = "["
+    for record in records:
+        yield separator + json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+        separator = ","
+    yield "[]\n" if separator == "[" else "]\n"
+
+
+_CSV_BATCH = 500  # rows per chunk
+
+
+def _csv(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """CSV with a BOM so that Excel opens Chinese text as UTF-8; lists joined by ；."""
     stream = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(stream, fieldnames=list(rows[0]), lineterminator="\r\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: "；".join(v) if isinstance(v, list) else v for k, v in row.items()})
-    return b"\xef\xbb\xbf" + stream.getvalue().encode("utf-8")
+    writer: csv.DictWriter[str] | None = None
+    yield "\ufeff"
+    for count, row in enumerate(rows, 1):
+        if writer is None:
+            writer = csv.DictWriter(stream, fieldnames=list(row), lineterminator="\r\n")
+            writer.writeheader()
+        writer.writerow({k: "；".join(v) if isinstance(v, list) else v for k, v in row.items()})
+        if count % _CSV_BATCH == 0:
+            yield stream.getvalue()
+            stream.seek(0)
+            stream.truncate()
+    yield stream.getvalue()
 
 
 def _notice_records(archive: Archive) -> list[dict[str, Any]]:
@@ -75,15 +93,13 @@ def _notice_records(archive: Archive) -> list[dict[str, Any]]:
     return records
 
 
-def _notice_rows(archive: Archive) -> list[dict[str, Any]]:
-    rows = []
+def _notice_rows(archive: Archive) -> Iterator[dict[str, Any]]:
     for record in _notice_records(archive):
         source = record.pop("source")
         record.update(
             {"source_file": source["file"], "sha256": source["sha256"], "source_url": source["url"]}
         )
-        rows.append(record)
-    return rows
+        yield record
 
 
 def _glossary_records(archive: Archive) -> list[dict[str, Any]]:
@@ -109,32 +125,28 @@ def _glossary_records(archive: Archive) -> list[dict[str, Any]]:
     ]
 
 
-def requirement_records(archive: Archive) -> list[dict[str, Any]]:
+def requirement_records(archive: Archive) -> Iterator[dict[str, Any]]:
     """One record per numbered part: the rows of requirements.json and requirements.csv."""
-    records = []
     for requirement in requirements(archive):
         notice, part = requirement.notice, requirement.part
         meta = notice.metadata
         hits = archive.part_sectors.get(notice.slug, {}).get(part.anchor, ())
-        records.append(
-            {
-                "notice_id": notice.slug,
-                "item_url": f"{notice_url(notice)}#{part.anchor}",
-                "anchor": part.anchor,
-                "number": part.number,
-                "style": part.style.value,
-                "heading": part.heading,
-                "text": requirement.text,
-                "sectors": [hit.sector for hit in hits],
-                "lead_departments": list(part.lead_departments),
-                "supporting_departments": list(part.supporting_departments),
-                "year": meta.year,
-                "issuer": meta.issuer,
-                "level": meta.level.value if meta.level else None,
-                "region": meta.region,
-            }
-        )
-    return records
+        yield {
+            "notice_id": notice.slug,
+            "item_url": f"{notice_url(notice)}#{part.anchor}",
+            "anchor": part.anchor,
+            "number": part.number,
+            "style": part.style.value,
+            "heading": part.heading,
+            "text": requirement.text,
+            "sectors": [hit.sector for hit in hits],
+            "lead_departments": list(part.lead_departments),
+            "supporting_departments": list(part.supporting_departments),
+            "year": meta.year,
+            "issuer": meta.issuer,
+            "level": meta.level.value if meta.level else None,
+            "region": meta.region,
+        }
 
 
 def _newest_first(archive: Archive) -> list[Notice]:
