@@ -5,6 +5,8 @@ A bad notice fails alone: its error is recorded with its path and the others go 
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import logging
 from collections.abc import Callable, Iterator
@@ -196,6 +198,32 @@ def iter_pages(
         yield f"{SEARCH_FOLDER}/{name}", content
 
 
+@contextlib.contextmanager
+def long_lived() -> Iterator[Callable[[], None]]:
+    """Keep Python's cycle collector off the archive while it is read and written.
+
+    The archive is millions of small acyclic objects that live to the end of the build; the
+    collector would walk all of them again every few thousand allocations (a third of a
+    cached 1,000-notice conversion). It is paused while notices are read; the function
+    given then freezes what exists out of its reach and lets it run again on what comes
+    and goes (the pages). Both are undone on the way out.
+    """
+    was_enabled = gc.isenabled()
+
+    def settle() -> None:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+    gc.disable()
+    try:
+        yield settle
+    finally:
+        gc.unfreeze()
+        if was_enabled:
+            gc.enable()
+
+
 def convert(
     source_dir: Path,
     docs_dir: Path,
@@ -203,8 +231,9 @@ def convert(
     cache_dir: Path | None = None,
 ) -> ConvertReport:
     """Convert all notices of ``source_dir`` into generated folders of ``docs_dir``."""
-    with build_lock(docs_dir):
+    with build_lock(docs_dir), long_lived() as settle:
         report = load_archive(source_dir, progress, cache_dir)
+        settle()
         assert report.archive is not None
         pages = iter_pages(report.archive, source_dir, report.parked, report.postings)
         try:

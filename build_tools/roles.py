@@ -43,8 +43,18 @@ class Roles:
         """Roles by id."""
         return {role.id: role for role in self.roles}
 
+    @cached_property
+    def _known(self) -> dict[str, Role]:
+        return {}
+
     def role_for(self, name: str) -> Role:
-        """The role of a department name as written."""
+        """The role of a department name as written (each name is matched once)."""
+        found = self._known.get(name)
+        if found is None:
+            found = self._known[name] = self._match(name)
+        return found
+
+    def _match(self, name: str) -> Role:
         for role in self.roles:
             if any(pattern.search(name) for pattern in role.patterns):
                 return role

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
 import pytest
 
 from build_tools import stage
-from build_tools.convert import convert
+from build_tools.convert import convert, long_lived
 from build_tools.parked import Parked, pack
 from tests.helpers import SOURCE_DIR
 
@@ -100,3 +101,20 @@ def test_parked_texts_come_back_whole_and_leave_memory() -> None:
     assert parked.get("page:none") is None
     parked.close()
     assert parked.get("page:1") is None
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_long_lived_leaves_the_collector_as_it_found_it(enabled: bool) -> None:
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with long_lived() as settle:
+            assert not gc.isenabled()  # reading the notices
+            settle()
+            assert gc.get_freeze_count() > 0 and gc.isenabled() == enabled
+        assert gc.get_freeze_count() == 0 and gc.isenabled() == enabled
+        with pytest.raises(RuntimeError), long_lived():
+            raise RuntimeError("a build that fails")
+        assert gc.get_freeze_count() == 0 and gc.isenabled() == enabled
+    finally:
+        (gc.enable if was else gc.disable)()

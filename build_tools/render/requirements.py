@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any, TypeVar, cast
 
 from build_tools.archive import Archive
 from build_tools.model import Notice, Part
@@ -49,11 +51,31 @@ def newest_first(notices: Iterable[Notice]) -> list[Notice]:
     return ordered
 
 
+T = TypeVar("T")
+
+# Sector pages, role pages, exports and the home page need the same lists: each is made
+# once for the newest archive and dropped by ``forget``.
+_MADE: dict[Callable[..., Any], tuple[Archive, Any]] = {}
+
+
+def per_archive(make: Callable[[Archive], T]) -> Callable[[Archive], T]:
+    """``make``, run once per archive: later calls with the same archive get the same list."""
+
+    @functools.wraps(make)
+    def made(archive: Archive) -> T:
+        found = _MADE.get(made)
+        if found is None or found[0] is not archive:
+            if any(other is not archive for other, _ in _MADE.values()):
+                forget()  # one archive per build: keep only the newest
+            found = _MADE[made] = (archive, make(archive))
+        return cast(T, found[1])
+
+    return made
+
+
+@per_archive
 def requirements(archive: Archive) -> list[Requirement]:
     """Every numbered part of every notice, in document order (built once per archive)."""
-    cached = _BUILT.get(id(archive))
-    if cached is not None and cached[0] is archive:
-        return cached[1]
     found = []
     rank = {notice.slug: index for index, notice in enumerate(newest_first(archive.notices))}
     for notice in archive.notices:
@@ -62,19 +84,12 @@ def requirements(archive: Archive) -> list[Requirement]:
             Requirement(notice, part, texts.get(part.anchor, ""), rank[notice.slug])
             for part in notice.parts()
         ]
-    _BUILT.clear()  # one archive per build: keep only the newest
-    _HTML.clear()
-    _BUILT[id(archive)] = (archive, found)
     return found
 
 
-# Sector pages, role pages, exports and the home page all need the same list.
-_BUILT: dict[int, tuple[Archive, list[Requirement]]] = {}
-
-
 def forget() -> None:
-    """Drop the cached list and HTML, so the archive can be freed once its pages are written."""
-    _BUILT.clear()
+    """Drop the cached lists and HTML, so the archive can be freed once its pages are written."""
+    _MADE.clear()
     _HTML.clear()
 
 

@@ -14,6 +14,7 @@ from build_tools.render.notice import LEVEL_NAMES
 from build_tools.render.rawhtml import wrap_html_runs
 from build_tools.render.requirements import (
     Requirement,
+    per_archive,
     requirement_html,
     requirements,
     year_id,
@@ -25,6 +26,7 @@ LEVEL_ORDER = {level: index for index, level in enumerate(Level)}
 LEVEL_COLUMNS = [*LEVEL_NAMES.values(), "层级不详"]
 
 
+@per_archive
 def sector_requirements(archive: Archive) -> dict[str, list[tuple[Requirement, SectorHit]]]:
     """Requirements of each sector with the hit that put them there, newest first."""
     found: dict[str, list[tuple[Requirement, SectorHit]]] = {}
@@ -175,7 +177,9 @@ def _level_rank(requirement: Requirement) -> int:
 
 
 def _evidence(hit: SectorHit) -> str:
-    words = Counter(e.keyword for e in hit.evidence)
+    words: dict[str, int] = {}
+    for found in hit.evidence:
+        words[found.keyword] = words.get(found.keyword, 0) + 1
     where = "标题" if hit.strength == "title" else "正文"
     listed = "、".join(f"{w}×{n}" if n > 1 else w for w, n in words.items())
     return f'\n<p class="evidence">归入依据（{where}）：{escape_html(listed)}</p>'
