@@ -6,6 +6,7 @@ assignments (role pages) are all built here, once, after every notice has been p
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -42,6 +43,7 @@ class Archive:
     part_sectors: Mapping[str, Mapping[str, tuple[SectorHit, ...]]] = field(default_factory=dict)
     role_assignments: Mapping[str, tuple[Assignment, ...]] = field(default_factory=dict)
     term_counts: Mapping[str, tuple[TermCount, ...]] = field(default_factory=dict)
+    keys: Mapping[str, str] = field(default_factory=dict)  # slug -> key of its inputs (stage)
 
     @cached_property
     def by_slug(self) -> dict[str, Notice]:
@@ -71,6 +73,26 @@ class Archive:
     def matcher(self) -> TermMatcher:
         """The glossary's term automaton."""
         return TermMatcher(self.glossary)
+
+    def inputs_key(self, slugs: Iterable[str], name: str) -> str | None:
+        """A key of everything a page made from these notices depends on: each notice's own
+        key (its bytes, the curated data and the code) and the page's ``name``. None when a
+        notice has no key (an archive not built from staged notices)."""
+        digest = hashlib.sha256(name.encode())
+        for slug in slugs:
+            key = self.keys.get(slug)
+            if key is None:
+                return None
+            digest.update(key.encode())
+        return digest.hexdigest()
+
+    @cached_property
+    def slugs_by_year(self) -> dict[int | None, list[str]]:
+        """Slugs of the notices of each plan year (None: year unknown), in archive order."""
+        found: dict[int | None, list[str]] = {}
+        for notice in self.notices:
+            found.setdefault(notice.metadata.year, []).append(notice.slug)
+        return found
 
     def notice_sectors(self, slug: str) -> tuple[str, ...]:
         """Sector ids a notice addresses, in taxonomy order."""
@@ -126,6 +148,7 @@ def assemble_archive(
     glossary: Glossary | None = None,
     taxonomy: Taxonomy | None = None,
     roles: Roles | None = None,
+    keys: Mapping[str, str] | None = None,
 ) -> Archive:
     """The archive from each notice's own term counts and sectors (see build_tools.stage)."""
     roles = roles or Roles(())
@@ -140,6 +163,7 @@ def assemble_archive(
         part_sectors=part_sectors,
         role_assignments=assignments(notices, roles),
         term_counts=counts,
+        keys=keys or {},
     )
 
 

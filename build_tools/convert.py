@@ -11,6 +11,7 @@ import hashlib
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -26,14 +27,21 @@ from build_tools.render.browse import (
     render_home,
     year_files,
 )
-from build_tools.render.compare import iter_compare
-from build_tools.render.departments import DEPARTMENTS_FOLDER, iter_departments
+from build_tools.render.compare import iter_compare, notice_outline
+from build_tools.render.departments import (
+    DEPARTMENTS_FOLDER,
+    iter_departments,
+    role_year_pages,
+)
 from build_tools.render.exports import render_exports
 from build_tools.render.glossary import iter_glossary
+from build_tools.render.keyed import keyed
 from build_tools.render.links import GLOSSARY_FOLDER
-from build_tools.render.notice import render_notice, with_related
+from build_tools.render.notice import render_notice, with_block
+from build_tools.render.notice_extras import related_block
 from build_tools.render.requirements import forget as forget_requirements
-from build_tools.render.sectors import SECTORS_FOLDER, iter_sectors
+from build_tools.render.requirements import forget_html
+from build_tools.render.sectors import SECTORS_FOLDER, iter_sectors, sector_year_pages
 from build_tools.roles import DEPARTMENTS_FILE, Roles, load_roles
 from build_tools.search.documents import fixed_docs, search_docs
 from build_tools.search.index import FOLDER as SEARCH_FOLDER
@@ -111,6 +119,7 @@ def load_archive(
     by_hash: dict[str, str] = {}
     counts: dict[str, tuple[TermCount, ...]] = {}
     sectors: dict[str, dict[str, tuple[SectorHit, ...]]] = {}
+    keys: dict[str, str] = {}
     for outcome in outcomes:
         if outcome.staged is None:
             report.failures.append(Failure(str(outcome.path), outcome.error or "failed"))
@@ -136,10 +145,12 @@ def load_archive(
         parked.put(OUTLINE + notice.slug, staged.packed_outline)
         counts[notice.slug] = staged.term_counts
         sectors[notice.slug] = staged.part_sectors
+        if outcome.key:
+            keys[notice.slug] = outcome.key
         report.notices.append(notice)
     report.failures.extend(curated_failures.failures)
     report.archive = assemble_archive(
-        report.notices, counts, sectors, curated.glossary, curated.taxonomy, curated.roles
+        report.notices, counts, sectors, curated.glossary, curated.taxonomy, curated.roles, keys
     )
     return report
 
@@ -173,12 +184,8 @@ def iter_pages(
     both made while the notices were read (see ``load_archive``); without them, they are
     made here.
     """
-    for n in archive.notices:
-        page = parked.get(PAGE + n.slug) if parked else None
-        yield (
-            f"{NOTICES}/{n.slug}.md",
-            (render_notice(n, archive) if page is None else with_related(page, n, archive)),
-        )
+    for notice in archive.notices:
+        yield f"{NOTICES}/{notice.slug}.md", _notice_page(notice, archive, parked)
     yield f"{NOTICES}/index.md", render_by_year(archive)
     yield "index.md", render_home(archive)
     yield "browse/issuers.md", render_by_issuer(archive)
@@ -189,11 +196,11 @@ def iter_pages(
         (SECTORS_FOLDER, iter_sectors),
         (DEPARTMENTS_FOLDER, iter_departments),
     ):
-        for name, page in render(archive):
-            yield f"{folder}/{name}", page
+        for name, made in render(archive):
+            yield f"{folder}/{name}", made
+    yield from _year_pages(archive)
     yield from render_exports(archive, source_dir)
-    outline = (lambda slug: parked.get(OUTLINE + slug)) if parked else None
-    yield from iter_compare(archive, outline)
+    yield from iter_compare(archive, partial(_outline, archive, parked) if parked else None)
     for name, content in index_files(search_docs(archive), postings):
         yield f"{SEARCH_FOLDER}/{name}", content
 
@@ -222,6 +229,47 @@ def long_lived() -> Iterator[Callable[[], None]]:
         gc.unfreeze()
         if was_enabled:
             gc.enable()
+
+
+def _year_pages(archive: Archive) -> Iterator[tuple[str, Content]]:
+    """The sector and role pages of each plan year, one year after the other.
+
+    A requirement is listed on every page of its sectors and roles for its year; its HTML is
+    made once and dropped when the year is done (pages are made when the writer takes them,
+    before this generator resumes), so memory holds one year's HTML, not the archive's.
+    """
+    years = sorted(archive.slugs_by_year, key=lambda year: (year is None, -(year or 0)))
+    for year in years:
+        for folder, pages in (
+            (SECTORS_FOLDER, sector_year_pages(archive, year)),
+            (DEPARTMENTS_FOLDER, role_year_pages(archive, year)),
+        ):
+            for name, made in pages:
+                yield f"{folder}/{name}", made
+        forget_html()
+
+
+def _notice_page(notice: Notice, archive: Archive, parked: Parked | None) -> Content:
+    """A notice's page: its parked page plus the related-notices block, which depends on
+    other notices; kept as it is when neither changed."""
+    if parked is None:
+        return render_notice(notice, archive)
+    related = related_block(notice, archive)
+
+    def make() -> str:
+        page = parked.get(PAGE + notice.slug)
+        return render_notice(notice, archive) if page is None else with_block(page, related)
+
+    return keyed(archive, [notice.slug], f"{notice.slug}\n{related}", make)
+
+
+def _outline(archive: Archive, parked: Parked, notice: Notice) -> Content:
+    """A notice's compare outline (parked); kept as it is when the notice did not change."""
+
+    def make() -> str:
+        return parked.get(OUTLINE + notice.slug) or notice_outline(notice)
+
+    return keyed(archive, [notice.slug], f"outline:{notice.slug}", make)
 
 
 def convert(

@@ -25,7 +25,7 @@ class NumberStyle(StrEnum):
     ORDINAL = "ordinal"  # 一是
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CleaningStep:
     """One change the cleaner made to the decoded text, for the cleaning report."""
 
@@ -35,7 +35,7 @@ class CleaningStep:
     after: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """A cleaned line of text with the number of the source line it starts on."""
 
@@ -43,7 +43,7 @@ class Line:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CleanText:
     """The outcome of cleaning: body lines, header-block fields and the report."""
 
@@ -52,7 +52,7 @@ class CleanText:
     steps: tuple[CleaningStep, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceInfo:
     """Where a notice came from: its file, the hash of its raw bytes and its URL."""
 
@@ -62,7 +62,7 @@ class SourceInfo:
     encoding: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Metadata:
     """The front-matter contract of PRODUCT.md, plus a few extra keys."""
 
@@ -81,7 +81,7 @@ class Metadata:
     region_code: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Part:
     """A numbered part of a notice: its verbatim number, anchor, heading and children."""
 
@@ -120,7 +120,7 @@ class Role(StrEnum):
     PART = "part"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """One paragraph of the body: cleaned text, its role and the part it opens, if any."""
 
@@ -132,7 +132,7 @@ class Paragraph:
     owner: str | None = None  # anchor of the innermost part this paragraph belongs to
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Notice:
     """A fully parsed notice, ready to be rendered."""
 
@@ -160,7 +160,7 @@ class Notice:
         return {anchor: "\n".join(lines) for anchor, lines in texts.items()}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Basis:
     """A legal or policy source for a glossary term."""
 
@@ -175,7 +175,7 @@ class Confidence(StrEnum):
     UNSURE = "unsure"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Term:
     """A curated glossary entry."""
 
@@ -198,7 +198,7 @@ class Term:
         return (self.term, *self.aliases)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TermUse:
     """Uses of one term in one place of one notice (an item, or the text outside items)."""
 
@@ -208,7 +208,7 @@ class TermUse:
     count: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sector:
     """A sector (行业领域) of the curated taxonomy."""
 
@@ -227,7 +227,7 @@ class Sector:
         return (self.name, *self.aliases)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Why an item got a sector: which word, found where (title or text), at which offset."""
 
@@ -236,7 +236,7 @@ class Evidence:
     offset: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SectorHit:
     """A sector an item concerns, how strongly, and the evidence."""
 

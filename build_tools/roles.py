@@ -85,7 +85,7 @@ def _role(entry: Entry) -> Role:
     return Role(entry.text("id"), entry.text("name"), tuple(patterns))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Assignment:
     """One department named in one part's clause: who, as written, and whether it leads."""
 

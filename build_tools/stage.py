@@ -16,7 +16,7 @@ import os
 import pickle
 import zlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -69,6 +69,7 @@ class Outcome:
     staged: Staged | None = None
     error: str | None = None
     cached: bool = False
+    key: str | None = None  # the cache key: everything the staged work was made from
 
 
 def notice_cache(source_dir: Path) -> Path:
@@ -168,6 +169,7 @@ def stage_all(
             outcome = next(fresh)
         if outcome.staged is not None and not outcome.cached and cache_dir and key:
             _store(cache_dir, key, outcome.staged)
+        outcome = replace(outcome, key=key)
         if progress:
             progress(done, len(paths), str(path))
         yield outcome

@@ -11,6 +11,8 @@ import pytest
 from build_tools import stage
 from build_tools.convert import convert, long_lived
 from build_tools.parked import Parked, pack
+from build_tools.render import departments as departments_page
+from build_tools.render import sectors as sectors_page
 from tests.helpers import SOURCE_DIR
 
 SEEDS = sorted(p.name for p in SOURCE_DIR.glob("*.txt"))
@@ -118,3 +120,52 @@ def test_long_lived_leaves_the_collector_as_it_found_it(enabled: bool) -> None:
         assert gc.get_freeze_count() == 0 and gc.isenabled() == enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and not p.name.startswith(".")
+    }
+
+
+def test_a_rebuild_remakes_only_the_pages_that_depend_on_the_change(
+    sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs, cache = tmp_path / "docs", tmp_path / "cache"
+    convert(sources, docs, cache_dir=cache)
+    made: list[str] = []
+    for module in (sectors_page, departments_page):
+        original = module._year_page
+
+        def recording(*args, _original=original, **kwargs):  # type: ignore[no-untyped-def]
+            made.append(str(args[2] if len(args) > 4 else args[1]))  # the year (name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(module, "_year_page", recording)
+    convert(sources, docs, cache_dir=cache)
+    assert made == []  # nothing changed: no year page is made again
+
+    changed = sources / "004_8c49eeea5b975a30.txt"  # the 2018 notice
+    changed.write_bytes(changed.read_bytes() + "\n十、加强危险化学品企业安全管理。\n".encode())
+    report = convert(sources, docs, cache_dir=cache)
+    assert made and set(made) <= {"2018", "2018年"}
+    assert report.written is not None
+    assert "sources/004_8c49eeea5b975a30.txt" in report.written.written
+    assert "sources/003_65114f20cbda8ae2.txt" in report.written.unchanged
+    # What the rebuild kept and what it remade is exactly what a fresh conversion makes.
+    convert(sources, tmp_path / "fresh")
+    assert _tree(docs) == _tree(tmp_path / "fresh")
+
+
+def test_a_touched_page_is_made_again(sources: Path, tmp_path: Path) -> None:
+    docs, cache = tmp_path / "docs", tmp_path / "cache"
+    convert(sources, docs, cache_dir=cache)
+    page = docs / "notices" / "003_65114f20cbda8ae2.md"
+    original = page.read_bytes()
+    page.write_bytes(original + "手工改动".encode())
+    report = convert(sources, docs, cache_dir=cache)
+    assert report.written is not None
+    assert "notices/003_65114f20cbda8ae2.md" in report.written.written
+    assert page.read_bytes() == original

@@ -10,7 +10,7 @@ import pytest
 
 from build_tools.convert import convert
 from build_tools.errors import ArchiveError
-from build_tools.write import MANIFEST, Content, Stream, recover, write_outputs
+from build_tools.write import KEYS, MANIFEST, Content, Keyed, Stream, recover, write_outputs
 from tests.helpers import SOURCE_DIR
 
 
@@ -37,15 +37,16 @@ def test_refuses_to_write_outside(tmp_path: Path, name: str) -> None:
 def test_two_conversions_give_identical_bytes(tmp_path: Path) -> None:
     convert(SOURCE_DIR, tmp_path / "one")
     convert(SOURCE_DIR, tmp_path / "two")
+    # Every file but the keys of pages, which record when each file was written.
     one = {
         p.relative_to(tmp_path / "one"): p.read_bytes()
         for p in (tmp_path / "one").rglob("*")
-        if p.is_file()
+        if p.is_file() and p.name != KEYS
     }
     two = {
         p.relative_to(tmp_path / "two"): p.read_bytes()
         for p in (tmp_path / "two").rglob("*")
-        if p.is_file()
+        if p.is_file() and p.name != KEYS
     }
     assert one == two
     assert len([path for path in one if path.parts[0] == "notices"]) == 6  # five + the listing
@@ -103,6 +104,27 @@ def test_a_stream_never_overwrites_a_hand_made_file(tmp_path: Path) -> None:
         write_outputs(tmp_path, {"data.json": Stream(iter(["生成"]))})
     assert (tmp_path / "data.json").read_text(encoding="utf-8") == "手写"
     assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_keyed_content_is_made_only_when_its_key_or_its_file_changed(tmp_path: Path) -> None:
+    calls: list[str] = []
+
+    def page(text: str, key: str = "k1") -> Keyed:
+        def make() -> str:
+            calls.append(text)
+            return text
+
+        return Keyed(key, make)
+
+    write_outputs(tmp_path, {"a.md": page("甲")})
+    assert calls == ["甲"]
+    report = write_outputs(tmp_path, {"a.md": page("不会被调用")})
+    assert calls == ["甲"] and report.unchanged == ("a.md",)
+    write_outputs(tmp_path, {"a.md": page("乙", key="k2")})  # what it is made from changed
+    assert calls == ["甲", "乙"] and (tmp_path / "a.md").read_text(encoding="utf-8") == "乙"
+    write_outputs(tmp_path, {"a.md": "丙"})  # written without a key: the key is forgotten
+    write_outputs(tmp_path, {"a.md": page("乙", key="k2")})
+    assert calls == ["甲", "乙", "乙"] and (tmp_path / "a.md").read_text(encoding="utf-8") == "乙"
 
 
 def test_hand_made_files_are_never_overwritten(tmp_path: Path) -> None:

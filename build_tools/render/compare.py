@@ -16,6 +16,7 @@ from build_tools.model import Notice
 from build_tools.render.escape import escape_html
 from build_tools.render.rawhtml import wrap_html_runs
 from build_tools.render.requirements import who
+from build_tools.write import Content
 
 COMPARE_FOLDER = "compare"
 DATA_FOLDER = f"{COMPARE_FOLDER}/data"
@@ -121,17 +122,19 @@ def notice_outline(notice: Notice) -> str:
 
 def render_compare(archive: Archive) -> dict[str, str]:
     """The compare page and one outline file per notice, by path under docs/."""
-    return dict(iter_compare(archive))
+    files = {f"{COMPARE_FOLDER}/index.md": compare_page(archive)}
+    files.update({f"{DATA_FOLDER}/{n.slug}.json": notice_outline(n) for n in archive.notices})
+    return files
 
 
 def iter_compare(
-    archive: Archive, outline: Callable[[str], str | None] | None = None
-) -> Iterator[tuple[str, str]]:
+    archive: Archive, outline: Callable[[Notice], Content] | None = None
+) -> Iterator[tuple[str, Content]]:
     """The compare page, then one outline file per notice, made one at a time.
 
-    ``outline`` gives an outline already made (by slug), else it is made here.
+    ``outline`` gives a notice's outline file (made earlier), else it is made here.
     """
     yield f"{COMPARE_FOLDER}/index.md", compare_page(archive)
     for notice in archive.notices:
-        made = outline(notice.slug) if outline else None
-        yield f"{DATA_FOLDER}/{notice.slug}.json", made or notice_outline(notice)
+        made = outline(notice) if outline else notice_outline(notice)
+        yield f"{DATA_FOLDER}/{notice.slug}.json", made

@@ -3,31 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from itertools import groupby
 
 from build_tools.archive import Archive
 from build_tools.render.escape import escape_html, escape_markdown
+from build_tools.render.keyed import keyed, year_slugs
 from build_tools.render.rawhtml import wrap_html_runs
 from build_tools.render.requirements import (
     Requirement,
+    per_archive,
     requirement_html,
     requirements,
     year_id,
     year_name,
 )
 from build_tools.roles import Assignment
+from build_tools.write import Content
 
 DEPARTMENTS_FOLDER = "departments"
 
 
-def render_departments(archive: Archive) -> dict[str, str]:
-    """Every role page by its path under docs/departments/ (see ``iter_departments``)."""
-    return dict(iter_departments(archive))
-
-
 def iter_departments(archive: Archive) -> Iterator[tuple[str, str]]:
-    """The role index, one page per role and one per role and year, one at a time."""
-    by_place = {(r.notice.slug, r.part.anchor): r for r in requirements(archive)}
+    """The role index and one page per role (with its table of years), one at a time.
+
+    What a role leads and supports is listed on one page per year (``role_year_pages``).
+    """
+    rows = _role_rows(archive)
     ordered = sorted(
         archive.role_assignments.items(),
         key=lambda item: (-sum(1 for a in item[1] if a.leads), -len(item[1]), item[0]),
@@ -47,22 +49,50 @@ def iter_departments(archive: Archive) -> Iterator[tuple[str, str]]:
             f"| [{escape_markdown(name)}]({role_id}.md) | {leads} | {len(items) - leads} | "
             f"{escape_markdown(spellings)} |"
         )
-        yield from _role_pages(name, role_id, items, by_place).items()
+        yield f"{role_id}.md", _role_page(name, role_id, rows[role_id])
     yield "index.md", "\n".join(lines) + "\n"
 
 
-def _role_pages(
-    name: str,
-    role_id: str,
-    items: tuple[Assignment, ...],
-    by_place: dict[tuple[str, str], Requirement],
-) -> dict[str, str]:
-    """The role's page (a table of years) and one page per year, by path under departments/.
+def role_year_pages(archive: Archive, year: int | None) -> Iterator[tuple[str, Content]]:
+    """One page per role with assignments in ``year``, by path under docs/departments/."""
+    by_place = _by_place(archive)
+    for role_id, rows in _role_rows(archive).items():
+        chosen = rows.get(year)
+        if chosen:
+            name = archive.role_name(role_id)
+            page = f"{role_id}/{year_id(year)}.md"
+            make = partial(_year_page, name, role_id, year_name(year), chosen, by_place)
+            yield (
+                page,
+                keyed(archive, year_slugs(archive, year), f"{DEPARTMENTS_FOLDER}/{page}", make),
+            )
 
-    Split by year so that no page grows with the archive beyond one year's notices.
-    """
-    rows = sorted(items, key=lambda a: by_place[(a.slug, a.anchor)].sort_key)
+
+@per_archive
+def _by_place(archive: Archive) -> dict[tuple[str, str], Requirement]:
+    return {(r.notice.slug, r.part.anchor): r for r in requirements(archive)}
+
+
+@per_archive
+def _role_rows(archive: Archive) -> dict[str, dict[int | None, list[Assignment]]]:
+    """Each role's assignments by plan year, newest first, in the order pages list them."""
+    by_place = _by_place(archive)
+    found: dict[str, dict[int | None, list[Assignment]]] = {}
+    for role_id, items in archive.role_assignments.items():
+        rows = sorted(items, key=lambda a: by_place[(a.slug, a.anchor)].sort_key)
+        found[role_id] = {
+            year: list(by_year)
+            for year, by_year in groupby(
+                rows, key=lambda a: by_place[(a.slug, a.anchor)].notice.metadata.year
+            )
+        }
+    return found
+
+
+def _role_page(name: str, role_id: str, by_year: dict[int | None, list[Assignment]]) -> str:
+    """The role's page: what it leads and supports, and a table of its year pages."""
     lines = _head(name, role_id, name)
+    rows = [a for chosen in by_year.values() for a in chosen]
     leads = sum(1 for a in rows if a.leads)
     lines += [
         f"牵头 {leads} 条，配合 {len(rows) - leads} 条。每个年度一页，列出条目全文并链接到原文。",
@@ -72,17 +102,11 @@ def _role_pages(
         "| 年度 | 牵头 | 配合 |",
         "|---|---|---|",
     ]
-    pages: dict[str, str] = {}
-    for year, by_year in groupby(
-        rows, key=lambda a: by_place[(a.slug, a.anchor)].notice.metadata.year
-    ):
-        chosen = list(by_year)
+    for year, chosen in by_year.items():
         led = sum(1 for a in chosen if a.leads)
         page = f"{role_id}/{year_id(year)}.md"
         lines.append(f"| [{year_name(year)}]({page}) | {led} | {len(chosen) - led} |")
-        pages[page] = _year_page(name, role_id, year_name(year), chosen, by_place)
-    pages[f"{role_id}.md"] = "\n".join(lines) + "\n"
-    return pages
+    return "\n".join(lines) + "\n"
 
 
 def _head(name: str, role_id: str, title: str) -> list[str]:

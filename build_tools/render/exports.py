@@ -9,12 +9,14 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 from build_tools.archive import Archive
 from build_tools.model import Notice
+from build_tools.render.keyed import keyed
 from build_tools.render.notice import front_matter
 from build_tools.render.requirements import requirements, who
 from build_tools.write import Content, Stream
@@ -40,12 +42,13 @@ def render_exports(archive: Archive, source_dir: Path) -> Iterator[tuple[str, Co
     byte). The per-item exports are streams: made record by record as they are written."""
     yield f"{DATA_FOLDER}/notices.json", _json(_notice_records(archive))
     yield f"{DATA_FOLDER}/notices.csv", Stream(_csv(_notice_rows(archive)))
-    yield f"{DATA_FOLDER}/glossary.json", _json(_glossary_records(archive))
+    yield f"{DATA_FOLDER}/glossary.json", Stream(_json_array(_glossary_records(archive)))
     yield f"{DATA_FOLDER}/requirements.json", Stream(_json_array(requirement_records(archive)))
     yield f"{DATA_FOLDER}/requirements.csv", Stream(_csv(requirement_records(archive)))
     yield FEED, atom_feed(archive)
     for notice in archive.notices:
-        yield source_url(notice), source_dir / notice.source.file
+        copy = partial(Path, source_dir / notice.source.file)
+        yield source_url(notice), keyed(archive, [notice.slug], source_url(notice), copy)
 
 
 def _json(data: Any) -> str:
@@ -102,8 +105,8 @@ def _notice_rows(archive: Archive) -> Iterator[dict[str, Any]]:
         yield record
 
 
-def _glossary_records(archive: Archive) -> list[dict[str, Any]]:
-    return [
+def _glossary_records(archive: Archive) -> Iterator[dict[str, Any]]:
+    return (
         {
             "id": term.id,
             "term": term.term,
@@ -122,7 +125,7 @@ def _glossary_records(archive: Archive) -> list[dict[str, Any]]:
             ],
         }
         for term in archive.glossary.terms
-    ]
+    )
 
 
 def requirement_records(archive: Archive) -> Iterator[dict[str, Any]]:

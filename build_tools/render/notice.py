@@ -110,7 +110,11 @@ def render_notice_page(
 
 def with_related(page: str, notice: Notice, archive: Archive) -> str:
     """The page with its related-notices block, which depends on the rest of the archive."""
-    related = related_block(notice, archive)
+    return with_block(page, related_block(notice, archive))
+
+
+def with_block(page: str, related: str | None) -> str:
+    """The page with the related-notices block ``related`` (see ``related_block``), if any."""
     return f"{page[:-1]}\n\n{raw_block(related)}\n" if related else page
 
 

@@ -18,7 +18,7 @@ _FIRST_SENTENCE = re.compile(r"^.*?[。！？；!?;]")
 _SUMMARY_LENGTH = 90
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Requirement:
     """One numbered part of one notice, with what readers need to find and cite it."""
 
@@ -90,6 +90,12 @@ def requirements(archive: Archive) -> list[Requirement]:
 def forget() -> None:
     """Drop the cached lists and HTML, so the archive can be freed once its pages are written."""
     _MADE.clear()
+    _HTML.clear()
+
+
+def forget_html() -> None:
+    """Drop the HTML made so far: once a year's pages are written, its requirements are not
+    listed again, so the HTML need not be kept for more than one year at a time."""
     _HTML.clear()
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from functools import partial
 from itertools import groupby
 
 from build_tools.archive import Archive
 from build_tools.model import Level, Sector, SectorHit
 from build_tools.render.charts import heat_map
 from build_tools.render.escape import escape_html, escape_markdown
+from build_tools.render.keyed import keyed, year_slugs
 from build_tools.render.notice import LEVEL_NAMES
 from build_tools.render.rawhtml import wrap_html_runs
 from build_tools.render.requirements import (
@@ -20,6 +22,7 @@ from build_tools.render.requirements import (
     year_id,
     year_name,
 )
+from build_tools.write import Content
 
 SECTORS_FOLDER = "sectors"
 LEVEL_ORDER = {level: index for index, level in enumerate(Level)}
@@ -41,24 +44,35 @@ def sector_requirements(archive: Archive) -> dict[str, list[tuple[Requirement, S
     return found
 
 
-def render_sectors(archive: Archive) -> dict[str, str]:
-    """Every sector page by its path under docs/sectors/ (see ``iter_sectors``)."""
-    return dict(iter_sectors(archive))
-
-
 def iter_sectors(archive: Archive) -> Iterator[tuple[str, str]]:
-    """The overview, one page per sector and one per sector and year, under docs/sectors/.
+    """The overview and one page per sector (with its table of years), under docs/sectors/.
 
-    A sector's requirements are split by year so that no page grows with the archive
-    beyond one year's notices. Pages are made one at a time.
+    A sector's requirements are listed on one page per year (``sector_year_pages``), so that
+    no page grows with the archive beyond one year's notices.
     """
     found = sector_requirements(archive)
     yield "index.md", _overview(archive, found)
     for sector in archive.taxonomy.sectors:
-        rows = found.get(sector.id, [])
-        yield f"{sector.id}.md", _sector_page(archive, sector, rows)
+        yield f"{sector.id}.md", _sector_page(archive, sector, found.get(sector.id, []))
+
+
+def sector_year_pages(archive: Archive, year: int | None) -> Iterator[tuple[str, Content]]:
+    """One page per sector with requirements in ``year``, by path under docs/sectors/."""
+    by_sector = _by_year(archive).get(year, {})
+    for sector in archive.taxonomy.sectors:
+        if sector.id in by_sector:
+            name = f"{sector.id}/{year_id(year)}.md"
+            make = partial(_year_page, sector, year, by_sector[sector.id])
+            yield name, keyed(archive, year_slugs(archive, year), f"{SECTORS_FOLDER}/{name}", make)
+
+
+@per_archive
+def _by_year(archive: Archive) -> dict[int | None, dict[str, list[tuple[Requirement, SectorHit]]]]:
+    found: dict[int | None, dict[str, list[tuple[Requirement, SectorHit]]]] = {}
+    for sector_id, rows in sector_requirements(archive).items():
         for year, by_year in groupby(rows, key=lambda row: row[0].notice.metadata.year):
-            yield f"{sector.id}/{year_id(year)}.md", _year_page(sector, year, list(by_year))
+            found.setdefault(year, {})[sector_id] = list(by_year)
+    return found
 
 
 def _overview(archive: Archive, found: dict[str, list[tuple[Requirement, SectorHit]]]) -> str:
