@@ -2,8 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def quick_pickle(cls: type[T]) -> type[T]:
+    """Pickle a frozen, slotted dataclass as its constructor call.
+
+    The state functions dataclasses give such classes look up the fields for every object;
+    a cached 10,000-notice archive is millions of objects, and reading it back that way took
+    three times as long.
+    """
+    names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+
+    def __reduce__(self: T) -> tuple[type[T], tuple[Any, ...]]:
+        return cls, tuple(getattr(self, name) for name in names)
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+    return cls
 
 
 class Level(StrEnum):
@@ -25,6 +44,7 @@ class NumberStyle(StrEnum):
     ORDINAL = "ordinal"  # 一是
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class CleaningStep:
     """One change the cleaner made to the decoded text, for the cleaning report."""
@@ -35,6 +55,7 @@ class CleaningStep:
     after: str
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Line:
     """A cleaned line of text with the number of the source line it starts on."""
@@ -43,6 +64,7 @@ class Line:
     text: str
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class CleanText:
     """The outcome of cleaning: body lines, header-block fields and the report."""
@@ -52,6 +74,7 @@ class CleanText:
     steps: tuple[CleaningStep, ...]
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class SourceInfo:
     """Where a notice came from: its file, the hash of its raw bytes and its URL."""
@@ -62,6 +85,7 @@ class SourceInfo:
     encoding: str
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Metadata:
     """The front-matter contract of PRODUCT.md, plus a few extra keys."""
@@ -81,6 +105,7 @@ class Metadata:
     region_code: str | None = None
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Part:
     """A numbered part of a notice: its verbatim number, anchor, heading and children."""
@@ -120,6 +145,7 @@ class Role(StrEnum):
     PART = "part"
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """One paragraph of the body: cleaned text, its role and the part it opens, if any."""
@@ -132,6 +158,7 @@ class Paragraph:
     owner: str | None = None  # anchor of the innermost part this paragraph belongs to
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Notice:
     """A fully parsed notice, ready to be rendered."""
@@ -160,6 +187,7 @@ class Notice:
         return {anchor: "\n".join(lines) for anchor, lines in texts.items()}
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Basis:
     """A legal or policy source for a glossary term."""
@@ -175,6 +203,7 @@ class Confidence(StrEnum):
     UNSURE = "unsure"
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Term:
     """A curated glossary entry."""
@@ -198,6 +227,7 @@ class Term:
         return (self.term, *self.aliases)
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class TermUse:
     """Uses of one term in one place of one notice (an item, or the text outside items)."""
@@ -208,6 +238,7 @@ class TermUse:
     count: int
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Sector:
     """A sector (行业领域) of the curated taxonomy."""
@@ -227,6 +258,7 @@ class Sector:
         return (self.name, *self.aliases)
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """Why an item got a sector: which word, found where (title or text), at which offset."""
@@ -236,6 +268,7 @@ class Evidence:
     offset: int
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class SectorHit:
     """A sector an item concerns, how strongly, and the evidence."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -125,3 +126,17 @@ def test_fast_token_counts_follow_the_run_rules(text: str) -> None:
     """token_counts (regex, fast) counts exactly the tokens run_tokens defines."""
     expected = Counter(t for run in runs(normalise(text)) for t in run_tokens(run))
     assert token_counts(text) == expected
+
+
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.sampled_from("安全ＡＺａｚ０９（）：；\u3000\u0301\u0308ﬁ①㈠Å"),
+            st.characters(codec="utf-8", exclude_categories=["Cs"]),
+        ),
+        max_size=40,
+    )
+)
+def test_normalise_is_nfkc_and_lower_case(text: str) -> None:
+    """The quick path for full-width characters gives exactly what NFKC gives."""
+    assert normalise(text) == unicodedata.normalize("NFKC", text).lower()

@@ -19,9 +19,17 @@ _RUN = re.compile(f"[{CJK}]+|[a-z0-9]+")
 _KEY_CHAR = re.compile(f"[{CJK}a-z0-9]")
 
 
+# What NFKC does to full-width ASCII and the ideographic space, as a quick first step:
+# afterwards most Chinese text is already normalised, which is cheap to check.
+_WIDE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
 def normalise(text: str) -> str:
     """NFKC and lower case: full-width digits and letters become ASCII."""
-    return unicodedata.normalize("NFKC", text).lower()
+    text = text.translate(_WIDE)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return text.lower()
 
 
 def runs(text: str) -> list[str]:
