@@ -39,13 +39,21 @@ from build_tools.render.keyed import keyed
 from build_tools.render.links import GLOSSARY_FOLDER
 from build_tools.render.notice import render_notice, with_block
 from build_tools.render.notice_extras import related_block
+from build_tools.render.requirement_rows import Rows
 from build_tools.render.requirements import forget as forget_requirements
 from build_tools.render.requirements import forget_html
 from build_tools.render.sectors import SECTORS_FOLDER, iter_sectors, sector_year_pages
 from build_tools.roles import DEPARTMENTS_FILE, Roles, load_roles
-from build_tools.search.documents import fixed_docs, search_docs
+from build_tools.search.documents import fixed_docs, notice_doc, search_docs
 from build_tools.search.index import FOLDER as SEARCH_FOLDER
-from build_tools.search.index import Postings, add_postings, doc_weights, index_files
+from build_tools.search.index import (
+    Postings,
+    add_postings,
+    doc_json,
+    doc_weights,
+    index_files,
+    shard_files,
+)
 from build_tools.sectors.load import SECTORS_FILE, Taxonomy, load_taxonomy
 from build_tools.sources import find_notices
 from build_tools.stage import stage_all
@@ -54,7 +62,8 @@ from build_tools.write import Content, WriteReport, build_lock, write_outputs
 log = logging.getLogger(__name__)
 
 NOTICES = "notices"
-PAGE, OUTLINE = "page:", "outline:"  # keys of parked texts
+# Keys of parked texts: notice page, compare outline, requirement rows, search document.
+PAGE, OUTLINE, ROWS_JSON, ROWS_CSV, DOC = "page:", "outline:", "json:", "csv:", "doc:"
 
 Progress = Callable[[int, int, str], None]
 T = TypeVar("T")
@@ -143,6 +152,9 @@ def load_archive(
         # Only what the archive-wide pages need stays in memory; the page waits on disk.
         parked.put(PAGE + notice.slug, staged.packed_page)
         parked.put(OUTLINE + notice.slug, staged.packed_outline)
+        parked.put(ROWS_JSON + notice.slug, staged.packed_rows[0])
+        parked.put(ROWS_CSV + notice.slug, staged.packed_rows[1])
+        parked.put(DOC + notice.slug, staged.packed_doc)
         counts[notice.slug] = staged.term_counts
         sectors[notice.slug] = staged.part_sectors
         if outcome.key:
@@ -199,9 +211,10 @@ def iter_pages(
         for name, made in render(archive):
             yield f"{folder}/{name}", made
     yield from _year_pages(archive)
-    yield from render_exports(archive, source_dir)
+    yield from render_exports(archive, source_dir, partial(_rows, parked) if parked else None)
     yield from iter_compare(archive, partial(_outline, archive, parked) if parked else None)
-    for name, content in index_files(search_docs(archive), postings):
+    search = _search_files(archive, parked, postings) if parked and postings else None
+    for name, content in search or index_files(search_docs(archive), postings):
         yield f"{SEARCH_FOLDER}/{name}", content
 
 
@@ -261,6 +274,29 @@ def _notice_page(notice: Notice, archive: Archive, parked: Parked | None) -> Con
         return render_notice(notice, archive) if page is None else with_block(page, related)
 
     return keyed(archive, [notice.slug], f"{notice.slug}\n{related}", make)
+
+
+def _search_files(
+    archive: Archive, parked: Parked, postings: Postings
+) -> Iterator[tuple[str, Content]]:
+    """The search index: documents of terms and sectors, then each notice's parked document
+    (kept as it is when the notice did not change), then the shards."""
+    fixed = fixed_docs(archive.glossary, archive.taxonomy)
+    for doc_id, doc in enumerate(fixed):
+        yield f"d/{doc_id}.json", doc_json(doc)
+    for doc_id, notice in enumerate(archive.notices, len(fixed)):
+        make = partial(_search_doc, parked, notice)
+        yield f"d/{doc_id}.json", keyed(archive, [notice.slug], f"d/{doc_id}", make)
+    yield from shard_files(postings, len(fixed) + len(archive.notices))
+
+
+def _search_doc(parked: Parked, notice: Notice) -> str:
+    return parked.get(DOC + notice.slug) or doc_json(notice_doc(notice))
+
+
+def _rows(parked: Parked, notice: Notice) -> Rows:
+    """A notice's requirement rows, as made when it was staged."""
+    return Rows(parked.get(ROWS_JSON + notice.slug) or "", parked.get(ROWS_CSV + notice.slug) or "")
 
 
 def _outline(archive: Archive, parked: Parked, notice: Notice) -> Content:

@@ -49,6 +49,8 @@ class Staged:
     packed_page: bytes  # the Markdown page without its related notices, zlib-compressed
     packed_outline: bytes  # the compare page's JSON outline, zlib-compressed
     search_weights: dict[str, int]  # token weights for the search index
+    packed_rows: tuple[bytes, bytes]  # requirement rows: JSON, CSV (zlib-compressed)
+    packed_doc: bytes  # the search index's stored document (d/<id>.json), zlib-compressed
 
     @property
     def page(self) -> str:
@@ -92,16 +94,21 @@ def stage_notice(raw: RawSource, curated: Curated) -> Staged:
     """Everything one notice needs that does not depend on other notices."""
     from build_tools.render.compare import notice_outline
     from build_tools.render.notice import render_notice_page
+    from build_tools.render.requirement_rows import notice_rows
     from build_tools.search.documents import notice_doc
-    from build_tools.search.index import doc_weights
+    from build_tools.search.index import doc_json, doc_weights
 
     notice = parse_notice(raw)
     matcher = _matcher(curated.glossary)
     terms = term_counts(notice, matcher)
     sectors = classify_notice(notice, _classifier(curated.taxonomy))
     page = render_notice_page(notice, curated, matcher, terms, sectors)
-    weights = doc_weights(notice_doc(notice))
-    return Staged(notice, terms, sectors, pack(page), pack(notice_outline(notice)), weights)
+    doc = notice_doc(notice)
+    rows = notice_rows(notice, sectors)
+    return Staged(
+        notice, terms, sectors, pack(page), pack(notice_outline(notice)), doc_weights(doc),
+        (pack(rows.json), pack(rows.csv)), pack(doc_json(doc)),
+    )  # fmt: skip
 
 
 @lru_cache(maxsize=4)

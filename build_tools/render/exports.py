@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,14 @@ from build_tools.archive import Archive
 from build_tools.model import Notice
 from build_tools.render.keyed import keyed
 from build_tools.render.notice import front_matter
-from build_tools.render.requirements import requirements, who
+from build_tools.render.requirement_rows import (
+    Rows,
+    csv_export,
+    json_export,
+    notice_rows,
+    notice_url,
+)
+from build_tools.render.requirements import who
 from build_tools.write import Content, Stream
 
 DATA_FOLDER = "data"
@@ -27,24 +34,23 @@ FEED = "feed.xml"
 FEED_ID = "tag:worksafety-archive,2026:"
 
 
-def notice_url(notice: Notice) -> str:
-    """The page of a notice, relative to the site root."""
-    return f"notices/{notice.slug}/"
-
-
 def source_url(notice: Notice) -> str:
     """The raw source file as collected, relative to the site root."""
     return f"{SOURCES_FOLDER}/{notice.slug}.txt"
 
 
-def render_exports(archive: Archive, source_dir: Path) -> Iterator[tuple[str, Content]]:
+def render_exports(
+    archive: Archive, source_dir: Path, rows: Callable[[Notice], Rows] | None = None
+) -> Iterator[tuple[str, Content]]:
     """Every export as (path under docs/, content), the raw sources included (copied byte for
-    byte). The per-item exports are streams: made record by record as they are written."""
+    byte). The per-item exports are streams, made notice by notice as they are written;
+    ``rows`` gives a notice's requirement rows made earlier, else they are made here."""
+    rows = rows or (lambda notice: notice_rows(notice, archive.part_sectors.get(notice.slug, {})))
     yield f"{DATA_FOLDER}/notices.json", _json(_notice_records(archive))
     yield f"{DATA_FOLDER}/notices.csv", Stream(_csv(_notice_rows(archive)))
     yield f"{DATA_FOLDER}/glossary.json", Stream(_json_array(_glossary_records(archive)))
-    yield f"{DATA_FOLDER}/requirements.json", Stream(_json_array(requirement_records(archive)))
-    yield f"{DATA_FOLDER}/requirements.csv", Stream(_csv(requirement_records(archive)))
+    yield f"{DATA_FOLDER}/requirements.json", Stream(json_export(map(rows, archive.notices)))
+    yield f"{DATA_FOLDER}/requirements.csv", Stream(csv_export(map(rows, archive.notices)))
     yield FEED, atom_feed(archive)
     for notice in archive.notices:
         copy = partial(Path, source_dir / notice.source.file)
@@ -126,30 +132,6 @@ def _glossary_records(archive: Archive) -> Iterator[dict[str, Any]]:
         }
         for term in archive.glossary.terms
     )
-
-
-def requirement_records(archive: Archive) -> Iterator[dict[str, Any]]:
-    """One record per numbered part: the rows of requirements.json and requirements.csv."""
-    for requirement in requirements(archive):
-        notice, part = requirement.notice, requirement.part
-        meta = notice.metadata
-        hits = archive.part_sectors.get(notice.slug, {}).get(part.anchor, ())
-        yield {
-            "notice_id": notice.slug,
-            "item_url": f"{notice_url(notice)}#{part.anchor}",
-            "anchor": part.anchor,
-            "number": part.number,
-            "style": part.style.value,
-            "heading": part.heading,
-            "text": requirement.text,
-            "sectors": [hit.sector for hit in hits],
-            "lead_departments": list(part.lead_departments),
-            "supporting_departments": list(part.supporting_departments),
-            "year": meta.year,
-            "issuer": meta.issuer,
-            "level": meta.level.value if meta.level else None,
-            "region": meta.region,
-        }
 
 
 def _newest_first(archive: Archive) -> list[Notice]:

@@ -95,6 +95,11 @@ def doc_record(doc: SearchDoc) -> dict[str, Any]:
     return record
 
 
+def doc_json(doc: SearchDoc) -> str:
+    """The file ``d/<id>.json`` of a document."""
+    return _json(doc_record(doc))
+
+
 def index_files(
     docs: Iterable[SearchDoc], found: Postings | None = None
 ) -> Iterator[tuple[str, str]]:
@@ -106,14 +111,19 @@ def index_files(
     if found is None:
         docs = list(docs)
         found = postings(docs)
+    total = 0
+    for doc_id, doc in enumerate(docs):
+        total += 1
+        yield f"d/{doc_id}.json", doc_json(doc)
+    yield from shard_files(found, total)
+
+
+def shard_files(found: Postings, total: int) -> Iterator[tuple[str, str]]:
+    """``meta.json`` and every shard, for ``total`` documents with postings ``found``."""
     count = shard_count(sum(len(p) for p in found.values()))
     by_shard: list[list[str]] = [[] for _ in range(count)]
     for token in found:
         by_shard[ord(token[0]) % count].append(token)
-    total = 0
-    for doc_id, doc in enumerate(docs):
-        total += 1
-        yield f"d/{doc_id}.json", _json(doc_record(doc))
     yield "meta.json", _json({"format": FORMAT, "shards": count, "docs": total})
     for number, tokens in enumerate(by_shard):  # one shard in memory at a time
         yield f"s/{number}.json", _json({token: _delta(found[token]) for token in sorted(tokens)})

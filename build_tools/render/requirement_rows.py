@@ -1,0 +1,104 @@
+"""Each notice's rows of requirements.json and requirements.csv, serialised once.
+
+The rows depend on the notice alone (its parts, their sectors and departments), so they
+are made with the rest of the notice's own work (build_tools.stage) and cached with it;
+the two exports are then every notice's rows joined in archive order.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from build_tools.model import Notice, SectorHit
+
+FIELDS = (
+    "notice_id", "item_url", "anchor", "number", "style", "heading", "text", "sectors",
+    "lead_departments", "supporting_departments", "year", "issuer", "level", "region",
+)  # fmt: skip
+
+
+def notice_url(notice: Notice) -> str:
+    """The page of a notice, relative to the site root."""
+    return f"notices/{notice.slug}/"
+
+
+def records(
+    notice: Notice, sectors: Mapping[str, tuple[SectorHit, ...]]
+) -> Iterator[dict[str, Any]]:
+    """One record per numbered part of ``notice``, in document order, keys in FIELDS order."""
+    meta = notice.metadata
+    texts = notice.part_texts()
+    for part in notice.parts():
+        yield {
+            "notice_id": notice.slug,
+            "item_url": f"{notice_url(notice)}#{part.anchor}",
+            "anchor": part.anchor,
+            "number": part.number,
+            "style": part.style.value,
+            "heading": part.heading,
+            "text": texts.get(part.anchor, ""),
+            "sectors": [hit.sector for hit in sectors.get(part.anchor, ())],
+            "lead_departments": list(part.lead_departments),
+            "supporting_departments": list(part.supporting_departments),
+            "year": meta.year,
+            "issuer": meta.issuer,
+            "level": meta.level.value if meta.level else None,
+            "region": meta.region,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """A notice's records as JSON (comma-separated, no brackets) and as CSV lines."""
+
+    json: str
+    csv: str
+
+
+def notice_rows(notice: Notice, sectors: Mapping[str, tuple[SectorHit, ...]]) -> Rows:
+    """The notice's records, serialised for both exports."""
+    found = list(records(notice, sectors))
+    return Rows(",".join(json_record(r) for r in found), csv_lines(found))
+
+
+def json_record(record: dict[str, Any]) -> str:
+    """One record as compact JSON with Chinese kept as is."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def csv_lines(rows: Iterable[dict[str, Any]], header: bool = False) -> str:
+    """Rows as CSV lines (CRLF, lists joined by ；), with the header line if asked."""
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\r\n")
+    if header:
+        writer.writerow(FIELDS)
+    for row in rows:
+        writer.writerow(["；".join(v) if isinstance(v, list) else v for v in row.values()])
+    return stream.getvalue()
+
+
+def json_export(parts: Iterable[Rows]) -> Iterator[str]:
+    """requirements.json: one array of every record."""
+    separator = "["
+    for rows in parts:
+        if rows.json:
+            yield separator + rows.json
+            separator = ","
+    yield "[]\n" if separator == "[" else "]\n"
+
+
+def csv_export(parts: Iterable[Rows]) -> Iterator[str]:
+    """requirements.csv: a BOM (so that Excel reads UTF-8), the header, every record."""
+    yield "\ufeff"
+    started = False
+    for rows in parts:
+        if rows.csv:
+            if not started:
+                yield csv_lines((), header=True)
+                started = True
+            yield rows.csv
