@@ -231,7 +231,10 @@ def _write_manifest(output_dir: Path, listed: list[str]) -> None:
 
 
 def _write_json(path: Path, data: object) -> None:
-    write_atomic(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    """Write ``data`` unless the file holds it already (``mkdocs serve`` watches the folder)."""
+    content = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    if not path.is_file() or path.read_bytes() != content:
+        write_atomic(path, content)
 
 
 def _read_keys(output_dir: Path) -> dict[str, list[str | int]]:

@@ -169,3 +169,13 @@ def test_a_touched_page_is_made_again(sources: Path, tmp_path: Path) -> None:
     assert report.written is not None
     assert "notices/003_65114f20cbda8ae2.md" in report.written.written
     assert page.read_bytes() == original
+
+
+def test_a_rebuild_with_nothing_changed_touches_no_file(sources: Path, tmp_path: Path) -> None:
+    """Not even the bookkeeping files: ``mkdocs serve`` would see a change and build again."""
+    docs, cache = tmp_path / "docs", tmp_path / "cache"
+    convert(sources, docs, cache_dir=cache)
+    before = {p: p.stat().st_mtime_ns for p in docs.rglob("*") if p.is_file()}
+    assert any(p.name == ".keys.json" for p in before)
+    convert(sources, docs, cache_dir=cache)
+    assert {p: p.stat().st_mtime_ns for p in docs.rglob("*") if p.is_file()} == before
