@@ -61,6 +61,14 @@ class WriteReport:
 LOCK = ".build.lock"
 
 
+def _file_mode() -> int:
+    """The mode an ordinary new file gets (0644 under the usual umask 022): temporary files
+    are created private (0600) and would keep that mode once renamed into place."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 @contextlib.contextmanager
 def build_lock(output_dir: Path) -> Iterator[None]:
     """Hold an exclusive lock on ``output_dir`` so two builds never write it at once.
@@ -86,6 +94,7 @@ def write_atomic(path: Path, content: bytes) -> None:
     """Replace ``path`` with ``content`` so readers see the old or the new file, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.fchmod(handle, _file_mode())
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
@@ -203,6 +212,7 @@ def _stage(target: Path, content: bytes | Iterable[str]) -> str:
     handle, temporary = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
     )
+    os.fchmod(handle, _file_mode())
     try:
         with os.fdopen(handle, "wb") as stream:
             if isinstance(content, bytes):

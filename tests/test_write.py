@@ -200,3 +200,16 @@ def test_killed_while_renaming_is_completed_by_the_next_build(
             write_outputs(tmp_path, NEW)
     recover(tmp_path)
     assert _tree(tmp_path) == NEW
+
+
+def test_written_files_are_readable_like_any_new_file(tmp_path: Path) -> None:
+    """Staged files start private (mkstemp); a web server run as another user must read them."""
+    files: dict[str, Content] = {"a.md": "甲", "big.json": Stream(iter(["[]"]))}
+    mask = os.umask(0o022)
+    try:
+        write_outputs(tmp_path, files)
+    finally:
+        os.umask(mask)
+    assert {oct((tmp_path / name).stat().st_mode & 0o777) for name in ("a.md", "big.json")} == {
+        "0o644"
+    }

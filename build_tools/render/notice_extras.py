@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from build_tools.model import Notice
@@ -53,14 +54,17 @@ def related_notices(notice: Notice, archive: Archive) -> list[tuple[Notice, str]
         (n for n in archive.by_issuer.get(meta.issuer or "", ()) if n.metadata.year != meta.year),
         key=lambda n: (abs((n.metadata.year or 0) - (meta.year or 0)), n.slug),
     )
-    same_year = [
-        other
-        for other in archive.by_year.get(meta.year or 0, ())
-        if meta.year and other.metadata.level != meta.level
-    ]
+    same_year = islice(
+        (
+            other
+            for other in archive.by_year.get(meta.year or 0, ())
+            if meta.year and other.metadata.level != meta.level
+        ),
+        RELATED_PER_REASON,
+    )
     for other in same_issuer[:RELATED_PER_REASON]:
         found.setdefault(other.slug, (other, "同一发文机关的其他年度"))
-    for other in same_year[:RELATED_PER_REASON]:
+    for other in same_year:
         found.setdefault(other.slug, (other, "同一年度的其他层级"))
     for other, shared_count in _sharing_terms(notice, archive)[:RELATED_BY_TERMS]:
         found.setdefault(other.slug, (other, f"共用 {shared_count} 个术语"))

@@ -84,10 +84,12 @@ def _overview(archive: Archive, found: dict[str, list[tuple[Requirement, SectorH
             if r.notice.metadata.year
         }
     )
+    per_year = {
+        sector_id: Counter(r.notice.metadata.year for r, _ in rows)
+        for sector_id, rows in found.items()
+    }
     counts = {
-        (sector.name, str(year)): sum(
-            1 for r, _ in found.get(sector.id, []) if r.notice.metadata.year == year
-        )
+        (sector.name, str(year)): per_year.get(sector.id, Counter())[year]
         for sector in archive.taxonomy.sectors
         for year in years
     }
