@@ -70,6 +70,11 @@ class Archive:
         return found
 
     @cached_property
+    def term_sets(self) -> dict[str, frozenset[str]]:
+        """The terms each notice uses, as a set (related notices compare them pairwise)."""
+        return {slug: frozenset(terms) for slug, terms in self.notice_terms.items()}
+
+    @cached_property
     def matcher(self) -> TermMatcher:
         """The glossary's term automaton."""
         return TermMatcher(self.glossary)

@@ -73,15 +73,18 @@ def related_notices(notice: Notice, archive: Archive) -> list[tuple[Notice, str]
 
 def _sharing_terms(notice: Notice, archive: Archive) -> list[tuple[Notice, int]]:
     """Notices sharing at least MIN_SHARED_TERMS terms, most similar (Jaccard) first."""
-    mine = set(archive.notice_terms.get(notice.slug, ()))
+    sets = archive.term_sets
+    mine = sets.get(notice.slug, frozenset())
     users = archive.term_notices
     shared_terms = [term for term in mine if len(users.get(term, ())) > 1]
     rare = sorted(shared_terms, key=lambda term: (len(users[term]), term))[:RARE_TERMS]
-    counts = Counter(slug for term in rare for slug in users[term][:NOTICES_PER_TERM])
+    counts: Counter[str] = Counter()
+    for term in rare:  # a list at a time: counted in C, not through a generator
+        counts.update(users[term][:NOTICES_PER_TERM])
     counts.pop(notice.slug, None)
     scored = []
     for slug, _ in counts.most_common(CANDIDATES):
-        theirs = set(archive.notice_terms.get(slug, ()))
+        theirs = sets[slug]
         shared = len(mine & theirs)
         if shared >= MIN_SHARED_TERMS:
             scored.append((shared / len(mine | theirs), shared, slug))
