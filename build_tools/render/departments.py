@@ -7,6 +7,7 @@ from functools import partial
 from itertools import groupby
 
 from build_tools.archive import Archive
+from build_tools.render import pages
 from build_tools.render.escape import escape_html, escape_markdown
 from build_tools.render.keyed import keyed, year_slugs
 from build_tools.render.rawhtml import wrap_html_runs
@@ -54,14 +55,20 @@ def iter_departments(archive: Archive) -> Iterator[tuple[str, str]]:
 
 
 def role_year_pages(archive: Archive, year: int | None) -> Iterator[tuple[str, Content]]:
-    """One page per role with assignments in ``year``, by path under docs/departments/."""
+    """The pages of each role with assignments in ``year``, by path under docs/departments/:
+    ``<role>/<year>.md``, then ``<year>-2.md`` … when the list is long (see pages)."""
     by_place = _by_place(archive)
     for role_id, rows in _role_rows(archive).items():
         chosen = rows.get(year)
-        if chosen:
-            name = archive.role_name(role_id)
-            page = f"{role_id}/{year_id(year)}.md"
-            make = partial(_year_page, name, role_id, year_name(year), chosen, by_place)
+        if not chosen:
+            continue
+        name = archive.role_name(role_id)
+        # Leads first, then supports; each in the order of the year's list.
+        ordered = [a for a in chosen if a.leads] + [a for a in chosen if not a.leads]
+        count = pages.page_count(len(ordered))
+        for number in range(1, count + 1):
+            page = f"{role_id}/{pages.page_name(year_id(year), number)}.md"
+            make = partial(_year_page, name, role_id, year, ordered, by_place, number, count)
             yield (
                 page,
                 keyed(archive, year_slugs(archive, year), f"{DEPARTMENTS_FOLDER}/{page}", make),
@@ -117,15 +124,28 @@ def _head(name: str, role_id: str, title: str) -> list[str]:
 def _year_page(
     name: str,
     role_id: str,
-    year_name: str,
-    rows: list[Assignment],
+    year: int | None,
+    ordered: list[Assignment],
     by_place: dict[tuple[str, str], Requirement],
+    number: int,
+    count: int,
 ) -> str:
-    lines = _head(name, role_id, f"{name} · {year_name}")
-    lines += [f"[{escape_markdown(name)}](../{role_id}.md)在{year_name}通知中的分工。", ""]
+    title = f"{name} · {year_name(year)}" + (f"（第 {number} 页）" if number > 1 else "")
+    lines = _head(name, role_id, title)
+    lines += [f"[{escape_markdown(name)}](../{role_id}.md)在{year_name(year)}通知中的分工。", ""]
+    stem = year_id(year)
+    lines += pages.pager(stem, number, count)
+    led = sum(1 for a in ordered if a.leads)
+    first = pages.page_start(number)
+    shown = pages.page_items(ordered, number)
     for leads, heading, anchor in ((True, "牵头", "leads"), (False, "配合", "supports")):
-        chosen = [a for a in rows if a.leads == leads]
-        lines += [f"## {heading}（{len(chosen)} 条） {{: #{anchor} }}", ""]
+        total = led if leads else len(ordered) - led
+        start = 0 if leads else led  # where the section begins in the whole list
+        chosen = [a for a in shown if a.leads == leads]
+        if not chosen and not (number == 1 and total == 0):
+            continue  # the section is on other pages
+        more = "（续）" if chosen and start < first else ""
+        lines += [f"## {heading}{more}（{total} 条） {{: #{anchor} }}", ""]
         if not chosen:
             lines += ["无。", ""]
         for assignment in chosen:
@@ -135,4 +155,5 @@ def _year_page(
                 + f'\n<p class="evidence">原文：{escape_html(assignment.name)}</p>',
                 "",
             ]
+    lines += pages.pager(stem, number, count)
     return "\n".join(wrap_html_runs(lines)) + "\n"

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from functools import partial
+from functools import cached_property, partial
 from itertools import groupby
 
 from build_tools.archive import Archive
 from build_tools.model import Level, Sector, SectorHit
+from build_tools.render import pages
 from build_tools.render.charts import heat_map
 from build_tools.render.escape import escape_html, escape_markdown
 from build_tools.render.keyed import keyed, year_slugs
@@ -57,13 +58,42 @@ def iter_sectors(archive: Archive) -> Iterator[tuple[str, str]]:
 
 
 def sector_year_pages(archive: Archive, year: int | None) -> Iterator[tuple[str, Content]]:
-    """One page per sector with requirements in ``year``, by path under docs/sectors/."""
+    """The pages of each sector with requirements in ``year``, by path under docs/sectors/:
+    ``<sector>/<year>.md``, then ``<year>-2.md`` … when the list is long (see pages)."""
     by_sector = _by_year(archive).get(year, {})
     for sector in archive.taxonomy.sectors:
-        if sector.id in by_sector:
-            name = f"{sector.id}/{year_id(year)}.md"
-            make = partial(_year_page, sector, year, by_sector[sector.id])
+        if sector.id not in by_sector:
+            continue
+        listing = _Listing(by_sector[sector.id])
+        count = pages.page_count(len(listing.rows))
+        for number in range(1, count + 1):
+            name = f"{sector.id}/{pages.page_name(year_id(year), number)}.md"
+            make = partial(_year_page, sector, year, listing, number, count)
             yield name, keyed(archive, year_slugs(archive, year), f"{SECTORS_FOLDER}/{name}", make)
+
+
+class _Listing:
+    """A sector's requirements of one year in page order (by level, then newest first),
+    sorted once for all its pages."""
+
+    def __init__(self, rows: list[tuple[Requirement, SectorHit]]) -> None:
+        self.rows = rows
+
+    @cached_property
+    def ordered(self) -> list[tuple[Requirement, SectorHit]]:
+        return sorted(self.rows, key=lambda row: (_level_rank(row[0]), row[0].sort_key))
+
+    @cached_property
+    def notices(self) -> int:
+        return len({r.notice.slug for r, _ in self.rows})
+
+    @cached_property
+    def level_starts(self) -> dict[int, int]:
+        """The index of each level's first requirement."""
+        starts: dict[int, int] = {}
+        for index, (requirement, _) in enumerate(self.ordered):
+            starts.setdefault(_level_rank(requirement), index)
+        return starts
 
 
 @per_archive
@@ -151,8 +181,8 @@ def _sector_page(
     lines += [fact + "  " for fact in facts] + [""]
     notices = {r.notice.slug for r, _ in rows}
     lines += [
-        f"共 {len(rows)} 条要求，来自 {len(notices)} 份通知。每个年度一页，页内按发文层级"
-        "排列，条目可展开全文并跳转到原文。",
+        f"共 {len(rows)} 条要求，来自 {len(notices)} 份通知。每个年度一页"
+        f"（超过 {pages.PAGE_SIZE} 条时分页），页内按发文层级排列，条目可展开全文并跳转到原文。",
         "",
     ]
     if rows:
@@ -170,21 +200,41 @@ def _sector_page(
     return "\n".join(lines) + "\n"
 
 
-def _year_page(sector: Sector, year: int | None, rows: list[tuple[Requirement, SectorHit]]) -> str:
+def _year_page(sector: Sector, year: int | None, listing: _Listing, number: int, count: int) -> str:
     title = f"{sector.name} · {year_name(year)}"
+    if number > 1:
+        title += f"（第 {number} 页）"
     lines = ["---", f'title: "{title}"', f"sector_id: {sector.id}", "---", "", f"# {title}", ""]
-    notices = {r.notice.slug for r, _ in rows}
     lines += [
         f"[{escape_markdown(sector.name)}](../{sector.id}.md)的 {year_name(year)}要求："
-        f"{len(rows)} 条，来自 {len(notices)} 份通知，按发文层级排列。",
+        f"{len(listing.rows)} 条，来自 {listing.notices} 份通知，按发文层级排列。",
         "",
     ]
-    ordered = sorted(rows, key=lambda row: (_level_rank(row[0]), row[0].sort_key))
-    for level, by_level in groupby(ordered, key=lambda row: _level_rank(row[0])):
-        lines += [f"## {LEVEL_COLUMNS[level]} {{: #level-{level} }}", ""]
+    stem = year_id(year)
+    if count > 1:
+        lines += [
+            "按层级："
+            + " · ".join(
+                f"[{LEVEL_COLUMNS[level]}]({_page_of(stem, start)}.md#level-{level})"
+                for level, start in listing.level_starts.items()
+            ),
+            "",
+        ]
+    lines += pages.pager(stem, number, count)
+    first = pages.page_start(number)
+    for level, by_level in groupby(
+        pages.page_items(listing.ordered, number), key=lambda row: _level_rank(row[0])
+    ):
+        heading = LEVEL_COLUMNS[level] + ("（续）" if listing.level_starts[level] < first else "")
+        lines += [f"## {heading} {{: #level-{level} }}", ""]
         for requirement, hit in by_level:
             lines += [requirement_html(requirement, "../../../") + _evidence(hit), ""]
+    lines += pages.pager(stem, number, count)
     return "\n".join(wrap_html_runs(lines)) + "\n"
+
+
+def _page_of(stem: str, index: int) -> str:
+    return pages.page_name(stem, pages.page_of(index))
 
 
 def _level_rank(requirement: Requirement) -> int:
