@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 T = TypeVar("T")
-PAGE_SIZE = 200
+PAGE_SIZE = 500
 
 
 def page_count(total: int) -> int:
