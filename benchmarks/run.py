@@ -38,6 +38,7 @@ class Row:
     build_rss_mb: float
     site_mb: float
     median_page_kb: float
+    median_notice_kb: float  # notice pages only: the page a reader lands on
     largest_page_kb: float
     search_index_mb: float
     largest_shard_kb: float
@@ -157,6 +158,9 @@ def measure(folder: Path, size: int) -> Row:
         build_rss_mb=build_rss,
         site_mb=total,
         median_page_kb=statistics.median(pages),
+        median_notice_kb=statistics.median(
+            p.stat().st_size / 1024 for p in (site / "notices").glob("*/index.html")
+        ),
         largest_page_kb=max(pages),
         search_index_mb=sum(p.stat().st_size for p in index.rglob("*.json")) / 2**20,
         largest_shard_kb=max(shards, default=0.0),
@@ -169,10 +173,11 @@ def table(rows: list[Row]) -> str:
     """The results as a Markdown table."""
     head = (
         "| N | convert s | notices/s | convert RSS MB | one changed s | build s | t(N)/t(N/10) "
-        "| build RSS MB | site MB | median page KB | largest page KB | search data MB "
+        "| build RSS MB | site MB | median page KB | median notice page KB | largest page KB "
+        "| search data MB "
         "| largest shard KB | first result ms |"
     )
-    lines = [head, "|" + "---|" * 14]
+    lines = [head, "|" + "---|" * 15]
     by_size = {row.size: row for row in rows}
     for row in rows:
         previous = by_size.get(row.size // 10)
@@ -182,7 +187,8 @@ def table(rows: list[Row]) -> str:
         lines.append(
             f"| {row.size} | {row.convert_s:.1f} | {rate:.0f} | {row.convert_rss_mb:.0f} "
             f"| {row.incremental_s:.1f} | {row.build_s:.1f} | {ratio} | {row.build_rss_mb:.0f} "
-            f"| {row.site_mb:.1f} | {row.median_page_kb:.0f} | {row.largest_page_kb:.0f} "
+            f"| {row.site_mb:.1f} | {row.median_page_kb:.0f} | {row.median_notice_kb:.0f} "
+            f"| {row.largest_page_kb:.0f} "
             f"| {row.search_index_mb:.1f} | {row.largest_shard_kb:.0f} | {search} |"
         )
     return "\n".join(lines)
