@@ -85,7 +85,7 @@ class ConvertReport:
     failures: list[Failure] = field(default_factory=list)
     written: WriteReport | None = None
     archive: Archive | None = None
-    parked: Parked | None = None  # each notice's page and outline, until written
+    parked: Parked | None = None  # each notice's page, outline, rows and search document
     postings: Postings = field(default_factory=dict)  # search postings of every document
 
     @property
@@ -192,9 +192,9 @@ def iter_pages(
 ) -> Iterator[tuple[str, Content]]:
     """Every generated page and file as (path under docs/, content), made one at a time.
 
-    ``parked`` holds each notice's page and outline and ``postings`` the search postings,
-    both made while the notices were read (see ``load_archive``); without them, they are
-    made here.
+    ``parked`` holds each notice's page, outline, requirement rows and search document, and
+    ``postings`` the search postings, all made while the notices were read (see
+    ``load_archive``); without them, they are made here.
     """
     for notice in archive.notices:
         yield f"{NOTICES}/{notice.slug}.md", _notice_page(notice, archive, parked)
