@@ -5,11 +5,9 @@ URLs are relative to the site root, so the files stay valid wherever the site is
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
@@ -21,7 +19,10 @@ from build_tools.render.notice import front_matter
 from build_tools.render.requirement_rows import (
     Rows,
     csv_export,
+    csv_lines,
+    json_array,
     json_export,
+    json_record,
     notice_rows,
     notice_url,
 )
@@ -58,36 +59,28 @@ def render_exports(
 
 
 def _json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json_record(data) + "\n"
 
 
 def _json_array(records: Iterable[dict[str, Any]]) -> Iterator[str]:
     """The same text as ``_json(list(records))``, one record at a time."""
-    separator = "["
-    for record in records:
-        yield separator + json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-        separator = ","
-    yield "[]\n" if separator == "[" else "]\n"
+    return json_array(map(json_record, records))
 
 
 _CSV_BATCH = 500  # rows per chunk
 
 
 def _csv(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
-    """CSV with a BOM so that Excel opens Chinese text as UTF-8; lists joined by ；."""
-    stream = io.StringIO()
-    writer: csv.DictWriter[str] | None = None
+    """CSV with a BOM so that Excel opens Chinese text as UTF-8; columns as in the first row."""
     yield "\ufeff"
-    for count, row in enumerate(rows, 1):
-        if writer is None:
-            writer = csv.DictWriter(stream, fieldnames=list(row), lineterminator="\r\n")
-            writer.writeheader()
-        writer.writerow({k: "；".join(v) if isinstance(v, list) else v for k, v in row.items()})
-        if count % _CSV_BATCH == 0:
-            yield stream.getvalue()
-            stream.seek(0)
-            stream.truncate()
-    yield stream.getvalue()
+    iterator = iter(rows)
+    fields: list[str] | None = None
+    while batch := list(islice(iterator, _CSV_BATCH)):
+        if fields is None:
+            fields = list(batch[0])
+            yield csv_lines(batch, fields, header=True)
+        else:
+            yield csv_lines(batch, fields)
 
 
 def _notice_records(archive: Archive) -> list[dict[str, Any]]:

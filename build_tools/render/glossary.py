@@ -16,11 +16,6 @@ from build_tools.render.rawhtml import wrap_html_runs
 USAGE_LISTED = 100  # notices listed on a term page; the export has them all
 
 
-def render_glossary(archive: Archive) -> dict[str, str]:
-    """Every glossary page by its path under docs/glossary/."""
-    return dict(iter_glossary(archive))
-
-
 def iter_glossary(archive: Archive) -> Iterator[tuple[str, str]]:
     """Every glossary page as (path under docs/glossary/, page), one at a time."""
     yield "index.md", render_index(archive)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,33 +63,40 @@ class Rows:
 def notice_rows(notice: Notice, sectors: Mapping[str, tuple[SectorHit, ...]]) -> Rows:
     """The notice's records, serialised for both exports."""
     found = list(records(notice, sectors))
-    return Rows(",".join(json_record(r) for r in found), csv_lines(found))
+    return Rows(",".join(json_record(r) for r in found), csv_lines(found, FIELDS))
 
 
-def json_record(record: dict[str, Any]) -> str:
-    """One record as compact JSON with Chinese kept as is."""
+def json_record(record: Any) -> str:
+    """One value as compact JSON with Chinese kept as is."""
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
-def csv_lines(rows: Iterable[dict[str, Any]], header: bool = False) -> str:
-    """Rows as CSV lines (CRLF, lists joined by ；), with the header line if asked."""
+def json_array(pieces: Iterable[str]) -> Iterator[str]:
+    """One JSON array, written piece by piece; each piece is one or more comma-separated
+    elements, empty pieces are skipped."""
+    separator = "["
+    for piece in pieces:
+        if piece:
+            yield separator + piece
+            separator = ","
+    yield "[]\n" if separator == "[" else "]\n"
+
+
+def csv_lines(rows: Iterable[dict[str, Any]], fields: Sequence[str], header: bool = False) -> str:
+    """Rows as CSV lines in the order of ``fields`` (CRLF, lists joined by ；), with the
+    header line if asked."""
     stream = io.StringIO()
-    writer = csv.writer(stream, lineterminator="\r\n")
+    writer = csv.DictWriter(stream, fieldnames=fields, lineterminator="\r\n")
     if header:
-        writer.writerow(FIELDS)
+        writer.writeheader()
     for row in rows:
-        writer.writerow(["；".join(v) if isinstance(v, list) else v for v in row.values()])
+        writer.writerow({k: "；".join(v) if isinstance(v, list) else v for k, v in row.items()})
     return stream.getvalue()
 
 
 def json_export(parts: Iterable[Rows]) -> Iterator[str]:
     """requirements.json: one array of every record."""
-    separator = "["
-    for rows in parts:
-        if rows.json:
-            yield separator + rows.json
-            separator = ","
-    yield "[]\n" if separator == "[" else "]\n"
+    return json_array(rows.json for rows in parts)
 
 
 def csv_export(parts: Iterable[Rows]) -> Iterator[str]:
@@ -99,6 +106,6 @@ def csv_export(parts: Iterable[Rows]) -> Iterator[str]:
     for rows in parts:
         if rows.csv:
             if not started:
-                yield csv_lines((), header=True)
+                yield csv_lines((), FIELDS, header=True)
                 started = True
             yield rows.csv
