@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from build_tools.model import Notice, SectorHit
+from build_tools.render.csv_cells import spreadsheet_text
 
 FIELDS = (
     "notice_id", "item_url", "anchor", "number", "style", "heading", "text", "sectors",
@@ -84,14 +85,21 @@ def json_array(pieces: Iterable[str]) -> Iterator[str]:
 
 def csv_lines(rows: Iterable[dict[str, Any]], fields: Sequence[str], header: bool = False) -> str:
     """Rows as CSV lines in the order of ``fields`` (CRLF, lists joined by ；), with the
-    header line if asked."""
+    header line if asked. Every CSV export is written here: each cell is quoted and one that
+    could start a spreadsheet formula gets a quote in front (build_tools.render.csv_cells)."""
     stream = io.StringIO()
-    writer = csv.DictWriter(stream, fieldnames=fields, lineterminator="\r\n")
+    writer = csv.writer(stream, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     if header:
-        writer.writeheader()
+        writer.writerow(map(spreadsheet_text, fields))
     for row in rows:
-        writer.writerow({k: "；".join(v) if isinstance(v, list) else v for k, v in row.items()})
+        writer.writerow(spreadsheet_text(_cell(row.get(field))) for field in fields)
     return stream.getvalue()
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, list):
+        return "；".join(map(str, value))
+    return "" if value is None else str(value)
 
 
 def json_export(parts: Iterable[Rows]) -> Iterator[str]:
