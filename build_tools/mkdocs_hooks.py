@@ -11,13 +11,16 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from build_tools.convert import convert
-from build_tools.errors import ArchiveError
+from build_tools.errors import ArchiveError, LinkError
 from build_tools.glossary.load import GLOSSARY_FILE, load_glossary
 from build_tools.glossary.search_dict import write_user_dictionary
+from build_tools.render.escape import plain_html
 from build_tools.render.rawhtml import anchor_ids, stash, unstash
+from build_tools.sources import find_notices
 from build_tools.stage import notice_cache
 from build_tools.write import generated_files
 
@@ -56,6 +59,8 @@ def on_config(config: Any, **_: Any) -> Any:
 def on_pre_build(config: Any, **_: Any) -> None:
     """Regenerate the pages; unchanged pages are not rewritten (no serve loop)."""
     source = _project(config) / SOURCE_FOLDER
+    if config["strict"]:
+        _refuse_links(source)
     report = convert(source, Path(config["docs_dir"]), cache_dir=notice_cache(source))
     for failure in report.failures:
         log.error("not converted: %s", failure.message)
@@ -66,6 +71,14 @@ def on_pre_build(config: Any, **_: Any) -> None:
     _GENERATED.update(generated_files(Path(config["docs_dir"])))
 
 
+def _refuse_links(source: Path) -> None:
+    """A strict build stops before anything is written when a link under the sources leaves
+    them, dangles or loops (a non-strict one leaves those files out and logs an error)."""
+    refused = [str(error) for error in find_notices(source).refused if isinstance(error, LinkError)]
+    if refused:
+        raise PluginError("refused: " + "; ".join(refused))
+
+
 _GENERATED: set[str] = set()  # read from the manifest once per build, not once per page
 _RAW_CHUNKS: dict[str, list[str]] = {}
 _PARKED: dict[str, bytes] = {}
@@ -73,11 +86,16 @@ _PARKED: dict[str, bytes] = {}
 
 def on_page_markdown(markdown: str, page: Any, config: Any, **_: Any) -> str:
     """Set pre-rendered HTML aside (build_tools.render.rawhtml); keep generated pages out of
-    Material's lunr index, since the archive's own index has them.
+    Material's lunr index, since the archive's own index has them; make the title HTML.
 
     Material then indexes only the hand-written pages, which the search worker searches
-    alongside the sharded index (build_tools.search).
+    alongside the sharded index (build_tools.search). Material's templates put
+    ``page.meta.title`` and ``page.title`` into ``<title>``, the header and ``<h1>`` as they
+    are, and a title comes from a notice: this is where that text becomes HTML.
     """
+    title = page.meta.get("title")
+    if title is not None:
+        page.meta["title"] = plain_html(str(title))
     if page.file.src_uri in _GENERATED:
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     markdown, chunks = stash(markdown)

@@ -10,6 +10,7 @@ from build_tools.archive import Archive
 from build_tools.model import Level, Notice
 from build_tools.render.charts import horizontal_bars, stacked_bars
 from build_tools.render.escape import escape_html, escape_markdown
+from build_tools.render.frontmatter import front_matter_lines
 from build_tools.render.notice import LEVEL_NAMES
 from build_tools.render.rawhtml import wrap_html_runs
 from build_tools.render.requirements import who
@@ -56,7 +57,7 @@ def notice_list(notices: list[Notice], prefix: str = "") -> str:
 def render_by_year(archive: Archive) -> str:
     """Every notice by plan year, newest first, and within a year by level."""
     notices = _newest(list(archive.notices))
-    lines = ["---", "title: 按年度", "---", "", "# 按年度", ""]
+    lines = [*front_matter_lines({"title": "按年度"}), "", "# 按年度", ""]
     lines += [
         f"本库共收录 {len(notices)} 份通知，按工作要点所属年度排列，同一年度内按发文层级。",
         "",
@@ -74,7 +75,7 @@ def render_by_issuer(archive: Archive) -> str:
         archive.notices,
         key=lambda n: (_level_rank(n), n.metadata.region or "~", who(n), -(n.metadata.year or 0)),
     )
-    lines = ["---", "title: 按发文机关", "---", "", "# 按发文机关", ""]
+    lines = [*front_matter_lines({"title": "按发文机关"}), "", "# 按发文机关", ""]
     lines += ["按发文层级（国家级、省级、地市级、县级）、地区和发文机关排列。", ""]
     for rank, by_level in groupby(notices, key=_level_rank):
         group = list(by_level)
@@ -103,12 +104,7 @@ def render_home(archive: Archive) -> str:
         ("年度", len(years)),
     ]
     lines = [
-        "---",
-        "title: 首页",
-        "hide:",
-        "  - navigation",
-        "  - toc",
-        "---",
+        *front_matter_lines({"title": "首页", "hide": ["navigation", "toc"]}),
         "",
         "# 安全生产工作要点档案",
         "",

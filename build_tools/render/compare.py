@@ -14,6 +14,7 @@ from build_tools.archive import Archive
 from build_tools.compare import default_pair, outline_rows
 from build_tools.model import Notice
 from build_tools.render.escape import escape_html
+from build_tools.render.frontmatter import front_matter_lines
 from build_tools.render.rawhtml import wrap_html_runs
 from build_tools.render.requirements import who
 from build_tools.write import Content
@@ -63,9 +64,7 @@ def compare_page(archive: Archive) -> str:
         for n in _newest_first(archive)
     ]
     lines = [
-        "---",
-        "title: 比较",
-        "---",
+        *front_matter_lines({"title": "比较"}),
         "",
         "# 比较",
         "",

@@ -9,6 +9,7 @@ from itertools import groupby
 from build_tools.archive import Archive
 from build_tools.render import pages
 from build_tools.render.escape import escape_html, escape_markdown
+from build_tools.render.frontmatter import front_matter_lines
 from build_tools.render.keyed import keyed, year_slugs
 from build_tools.render.rawhtml import wrap_html_runs
 from build_tools.render.requirements import (
@@ -35,7 +36,7 @@ def iter_departments(archive: Archive) -> Iterator[tuple[str, str]]:
         archive.role_assignments.items(),
         key=lambda item: (-sum(1 for a in item[1] if a.leads), -len(item[1]), item[0]),
     )
-    lines = ["---", "title: 按牵头部门", "---", "", "# 按牵头部门", ""]
+    lines = [*front_matter_lines({"title": "按牵头部门"}), "", "# 按牵头部门", ""]
     lines += [
         "通知中“（……牵头，……负责落实）”一类分工括注里的单位，按职能归并为角色（原文写法保留在各条目下）。",
         "",
@@ -117,8 +118,8 @@ def _role_page(name: str, role_id: str, by_year: dict[int | None, list[Assignmen
 
 
 def _head(name: str, role_id: str, title: str) -> list[str]:
-    return ["---", f'title: "{title}"', f"role_id: {role_id}", "---", "",
-            f"# {escape_markdown(title)}", ""]  # fmt: skip
+    matter = front_matter_lines({"title": title, "role_id": role_id})
+    return [*matter, "", f"# {escape_markdown(title)}", ""]
 
 
 def _year_page(

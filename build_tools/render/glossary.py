@@ -10,6 +10,7 @@ from build_tools.archive import Archive
 from build_tools.model import Confidence, Notice, Term, TermUse
 from build_tools.render.charts import bar_chart
 from build_tools.render.escape import escape_html, escape_markdown
+from build_tools.render.frontmatter import front_matter_lines
 from build_tools.render.notice import LEVEL_NAMES
 from build_tools.render.rawhtml import wrap_html_runs
 
@@ -27,7 +28,7 @@ def render_index(archive: Archive) -> str:
     """The A–Z index, grouped by the pinyin initial of each term."""
     glossary = archive.glossary
     groups = [(letter, list(terms)) for letter, terms in groupby(glossary.terms, glossary.initial)]
-    lines = ["---", "title: 术语表", "---", "", "# 术语表", ""]
+    lines = [*front_matter_lines({"title": "术语表"}), "", "# 术语表", ""]
     lines.append(
         f"共 {len(glossary.terms)} 个术语，按汉语拼音排序。每个术语写明释义、读音、数字所指、"
         "依据和相关术语，并列出使用它的通知和条目。"
@@ -53,10 +54,7 @@ def _letter_id(letter: str) -> str:
 def render_term(term: Term, archive: Archive) -> str:
     """One term: pinyin, aliases, explanation, components, basis, related terms, usage."""
     lines = [
-        "---",
-        f"title: {_yaml_text(term.term)}",
-        f"term_id: {term.id}",
-        "---",
+        *front_matter_lines({"title": term.term, "term_id": term.id}),
         "",
         f"# {escape_markdown(term.term)} {{: #term }}",
         "",
@@ -80,10 +78,6 @@ def render_term(term: Term, archive: Archive) -> str:
         lines.append("")
     lines += _usage_lines(term, archive)
     return "\n".join(wrap_html_runs(lines)) + "\n"
-
-
-def _yaml_text(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _components_heading(term: Term) -> str:

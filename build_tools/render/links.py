@@ -17,16 +17,19 @@ from build_tools.render.escape import normalise_space, plain_html
 GLOSSARY_FOLDER = "glossary"
 HTML_PREFIX = f"../../{GLOSSARY_FOLDER}/"  # from a page at notices/<slug>/
 _TOOLTIP_LENGTH = 80
-_UNSAFE_IN_TITLE = str.maketrans({'"': "“", "\\": "＼", "(": "（", ")": "）", "[": "［", "]": "］"})
 
 
 @lru_cache(maxsize=1024)
 def tooltip(term: Term) -> str:
-    """A short explanation for the link's title: its first sentence, shortened."""
+    """A short explanation for the link's title: its first sentence, shortened.
+
+    Plain text: the site shows it as the browser's own tooltip, never as HTML (Material's
+    ``content.tooltips`` would put it into ``innerHTML``, so that feature stays off).
+    """
     first = re.split(r"(?<=[。！？])", term.explanation, maxsplit=1)[0]
     if len(first) > _TOOLTIP_LENGTH:
         first = first[: _TOOLTIP_LENGTH - 1] + "…"
-    return normalise_space(f"{term.term}：{first}").translate(_UNSAFE_IN_TITLE)
+    return normalise_space(f"{term.term}：{first}")
 
 
 @dataclass(frozen=True)

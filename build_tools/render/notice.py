@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from build_tools.archive import Curated
 from build_tools.glossary.matching import TermMatcher
 from build_tools.model import Notice, NumberStyle, Paragraph, Part, Role, SectorHit, TermCount
 from build_tools.render.escape import escape_html, escape_markdown
+from build_tools.render.frontmatter import front_matter as front_matter_block
 from build_tools.render.links import Linker
 from build_tools.render.notice_extras import related_block, tools_block
 from build_tools.render.rawhtml import join_blocks, raw_block
@@ -22,8 +21,6 @@ from build_tools.render.rawhtml import join_blocks, raw_block
 if TYPE_CHECKING:
     from build_tools.archive import Archive
 
-# libyaml's safe dumper when installed (ten times faster), else the pure-Python one.
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 HEADING_STYLES = (NumberStyle.CHINESE, NumberStyle.PAREN_CHINESE)
 _ROLE_CLASSES = {
     Role.DOC_NUMBER: "doc-number",
@@ -119,9 +116,8 @@ def with_block(page: str, related: str | None) -> str:
 
 
 def _page(matter: dict[str, Any], notice: Notice, body: list[str]) -> str:
-    header = yaml.dump(matter, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
     blocks = [metadata_panel(notice), tools_block(notice), *body]
-    return f"---\n{header}---\n\n{join_blocks(blocks)}\n"
+    return f"{front_matter_block(matter)}\n{join_blocks(blocks)}\n"
 
 
 def _labeller(sectors: Mapping[str, tuple[SectorHit, ...]], curated: Curated) -> Labeller:

@@ -12,6 +12,7 @@ from build_tools.model import Level, Sector, SectorHit
 from build_tools.render import pages
 from build_tools.render.charts import heat_map
 from build_tools.render.escape import escape_html, escape_markdown
+from build_tools.render.frontmatter import front_matter_lines
 from build_tools.render.keyed import keyed, year_slugs
 from build_tools.render.notice import LEVEL_NAMES
 from build_tools.render.rawhtml import wrap_html_runs
@@ -124,7 +125,7 @@ def _overview(archive: Archive, found: dict[str, list[tuple[Requirement, SectorH
         for year in years
     }
     listed = [s for s in archive.taxonomy.sectors if found.get(s.id)]
-    lines = ["---", "title: 按行业", "---", "", "# 按行业", ""]
+    lines = [*front_matter_lines({"title": "按行业"}), "", "# 按行业", ""]
     total = len(archive.taxonomy.sectors)
     lines.append(
         f"{total} 个行业领域，其中 {len(listed)} 个在已收录的通知中有具体要求。"
@@ -156,10 +157,7 @@ def _sector_page(
     archive: Archive, sector: Sector, rows: list[tuple[Requirement, SectorHit]]
 ) -> str:
     lines = [
-        "---",
-        f'title: "{sector.name}"',
-        f"sector_id: {sector.id}",
-        "---",
+        *front_matter_lines({"title": sector.name, "sector_id": sector.id}),
         "",
         f"# {escape_markdown(sector.name)}",
         "",
@@ -204,7 +202,8 @@ def _year_page(sector: Sector, year: int | None, listing: _Listing, number: int,
     title = f"{sector.name} · {year_name(year)}"
     if number > 1:
         title += f"（第 {number} 页）"
-    lines = ["---", f'title: "{title}"', f"sector_id: {sector.id}", "---", "", f"# {title}", ""]
+    matter = front_matter_lines({"title": title, "sector_id": sector.id})
+    lines = [*matter, "", f"# {escape_markdown(title)}", ""]
     lines += [
         f"[{escape_markdown(sector.name)}](../{sector.id}.md)的 {year_name(year)}要求："
         f"{len(listing.rows)} 条，来自 {listing.notices} 份通知，按发文层级排列。",
