@@ -7,6 +7,7 @@ value, a sector name or a glossary term from a contributor must not become an el
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -157,3 +158,16 @@ def test_every_front_matter_reads_back(text: str) -> None:
     assert yaml.safe_load(block[4:-4]) == values
     body, read = get_data(f"{block}\n正文\n")
     assert read == values and body.strip() == "正文"
+
+
+def test_no_inline_script_so_the_policy_can_forbid_them(hostile_site: tuple[Path, str]) -> None:
+    """The CSP allows scripts from the site only; every script the pages hold is a file."""
+    site, _ = hostile_site
+    for page in built_pages(site):
+        text = page.read_text(encoding="utf-8")
+        if "Content-Security-Policy" not in text:
+            continue  # redirect stubs and the like
+        policy = re.search(r'content="(default-src[^"]*)"', text)
+        assert policy and "script-src 'self';" in policy.group(1), page
+        for attributes in re.findall(r"<script([^>]*)>", text):
+            assert "src=" in attributes or 'type="application/json"' in attributes, page
