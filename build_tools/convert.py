@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from build_tools.archive import Archive, Curated, assemble_archive
+from build_tools.curated import present
 from build_tools.errors import ArchiveError, OutputCollisionError
 from build_tools.glossary.load import GLOSSARY_FILE, Glossary, load_glossary
 from build_tools.model import Notice, SectorHit, TermCount
@@ -116,7 +117,9 @@ def load_archive(
         _curated(curated_failures, source_dir / SECTORS_FILE, load_taxonomy, Taxonomy(())),
         _curated(curated_failures, source_dir / DEPARTMENTS_FILE, load_roles, Roles(())),
     )
-    paths = find_notices(source_dir)
+    found = find_notices(source_dir)
+    report.failures.extend(Failure(error.path, str(error)) for error in found.refused)
+    paths = found.notices
     outcomes = stage_all(paths, source_dir, curated, _curated_hash(source_dir), cache_dir, progress)
     # Search postings are gathered as notices arrive, so their token weights need not be
     # kept: documents are numbered terms, sectors, then notices in archive order.
@@ -171,7 +174,10 @@ def _curated_hash(source_dir: Path) -> str:
     digest = hashlib.sha256()
     for name in (GLOSSARY_FILE, SECTORS_FILE, DEPARTMENTS_FILE):
         path = source_dir / name
-        digest.update(path.read_bytes() if path.is_file() else b"-")
+        try:
+            digest.update(path.read_bytes() if present(path) else b"-")
+        except (ArchiveError, OSError):
+            digest.update(b"!")
     return digest.hexdigest()
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from build_tools.confine import check_inside
 from build_tools.errors import CuratedDataError
 
 
@@ -58,8 +59,16 @@ class Entry:
         return tuple(v.strip() for v in value)
 
 
+def present(path: Path) -> bool:
+    """Whether the curated file ``path`` exists; a link that leaves its folder, dangles or
+    loops is refused (LinkError), never read and never taken for a missing file."""
+    check_inside(path, path.parent)
+    return path.is_file()
+
+
 def load_entries(path: Path, allowed: frozenset[str], required: frozenset[str]) -> list[Entry]:
     """Every entry of a YAML list file, with unknown and missing keys rejected."""
+    check_inside(path, path.parent)
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:

@@ -42,6 +42,10 @@ class SidecarError(SourceError):
     """A sidecar YAML file is malformed or holds an invalid value."""
 
 
+class LinkError(SourceError):
+    """A link under the source folder that leaves it, dangles or loops: never followed."""
+
+
 class CuratedDataError(SourceError):
     """Curated reference data (glossary, sectors) is malformed; names file, entry and key."""
 

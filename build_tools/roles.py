@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pypinyin import lazy_pinyin
 
-from build_tools.curated import Entry, load_entries
+from build_tools.curated import Entry, load_entries, present
 from build_tools.model import Notice
 
 DEPARTMENTS_FILE = "departments.yml"
@@ -70,7 +70,7 @@ def role_id(name: str) -> str:
 
 def load_roles(path: Path) -> Roles:
     """The curated roles; none if the file does not exist."""
-    if not path.is_file():
+    if not present(path):
         return Roles(())
     return Roles(tuple(_role(entry) for entry in load_entries(path, _KEYS, _KEYS)))
 

@@ -16,10 +16,16 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools.errors import SourceError
+from build_tools.confine import Found, check_inside, check_name, walk
+from build_tools.errors import SidecarError, SourceError
+from build_tools.glossary.load import GLOSSARY_FILE
+from build_tools.roles import DEPARTMENTS_FILE
+from build_tools.sectors.load import SECTORS_FILE
 
 NOTICE_SUFFIX = ".txt"
 SIDECAR_SUFFIXES = (".yml", ".yaml")
+# Curated data at the top of the source folder; never a notice's sidecar (glossary.txt).
+CURATED_FILES = frozenset({GLOSSARY_FILE, SECTORS_FILE, DEPARTMENTS_FILE})
 CASCADE = ("utf-8", "gb18030")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -52,28 +58,47 @@ class RawSource:
         return hashlib.sha256(self.data).hexdigest()
 
 
-def find_notices(source_dir: Path) -> list[Path]:
-    """Every notice file under ``source_dir``, in a stable order."""
+def find_notices(source_dir: Path) -> Found:
+    """Every notice file under ``source_dir`` in a stable order, and the files refused (links
+    that leave the folder, dangle or loop; names that are not UTF-8), each with its error."""
     # A hidden file is still a notice (.2019年要点.txt); hidden folders (.git) are not read.
-    return sorted(
-        path
-        for path in source_dir.rglob(f"*{NOTICE_SUFFIX}")
-        if path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(source_dir).parts[:-1])
-    )
+    return walk(source_dir, NOTICE_SUFFIX)
 
 
-def sidecar_for(path: Path) -> Path | None:
-    """The sidecar YAML beside a notice (same stem), if there is one."""
-    for suffix in SIDECAR_SUFFIXES:
-        candidate = path.with_suffix(suffix)
-        if candidate.is_file():
-            return candidate
+def sidecar_for(path: Path, source_dir: Path | None = None) -> Path | None:
+    """The sidecar YAML beside a notice (same stem), if there is one.
+
+    Curated data at the top of ``source_dir`` (glossary.yml …) is no notice's sidecar; two
+    sidecars (x.yml and x.yaml) are an error, as is one that is a link leaving the folder.
+    """
+    source_dir = source_dir or path.parent
+    found = [
+        candidate
+        for candidate in map(path.with_suffix, SIDECAR_SUFFIXES)
+        if (candidate.is_file() or candidate.is_symlink()) and not _curated(candidate, source_dir)
+    ]
+    if len(found) > 1:
+        raise SidecarError(
+            found[1],
+            f"two sidecars for one notice: {found[0].name} and {found[1].name}",
+            hint="merge them into one and remove the other",
+        )
+    for candidate in found:
+        check_inside(candidate, source_dir)
+        return candidate
     return None
 
 
+def _curated(path: Path, source_dir: Path) -> bool:
+    """Whether ``path`` is curated data (glossary.yml …) rather than a sidecar."""
+    return path.name in CURATED_FILES and path.parent == source_dir
+
+
 def read_source(path: Path, source_dir: Path) -> RawSource:
-    """Read a notice's raw bytes; the file itself is never modified."""
+    """Read a notice's raw bytes; the file itself is never modified. A notice that is a link
+    leading out of ``source_dir`` is refused before it is read."""
+    check_name(path, source_dir if path.is_relative_to(source_dir) else path.parent)
+    check_inside(path, source_dir)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -82,7 +107,8 @@ def read_source(path: Path, source_dir: Path) -> RawSource:
         relative = path.relative_to(source_dir).as_posix()
     except ValueError:
         relative = path.name
-    return RawSource(path=path, relative=relative, data=data, sidecar=sidecar_for(path))
+    sidecar = sidecar_for(path, source_dir)
+    return RawSource(path=path, relative=relative, data=data, sidecar=sidecar)
 
 
 def decode(data: bytes, path: Path | str, encoding: str | None = None) -> tuple[str, str]:

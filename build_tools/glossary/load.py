@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from build_tools.curated import Entry, load_entries
+from build_tools.curated import Entry, load_entries, present
 from build_tools.glossary.pinyin import index_initial, sort_key, term_pinyin
 from build_tools.model import Basis, Confidence, Term
 from build_tools.textutil import HAN_CLASS, unfold
@@ -51,7 +51,7 @@ class Glossary:
 
 def load_glossary(path: Path) -> Glossary:
     """The glossary in ``path``; an empty glossary if the file does not exist."""
-    if not path.is_file():
+    if not present(path):
         return Glossary(())
     entries = load_entries(path, _KEYS, _REQUIRED)
     terms = [_term(entry) for entry in entries]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from build_tools.curated import Entry, load_entries
+from build_tools.curated import Entry, load_entries, present
 from build_tools.model import Sector
 
 SECTORS_FILE = "sectors.yml"
@@ -41,7 +41,7 @@ class Taxonomy:
 
 def load_taxonomy(path: Path) -> Taxonomy:
     """The taxonomy in ``path``; an empty one if the file does not exist."""
-    if not path.is_file():
+    if not present(path):
         return Taxonomy(())
     entries = load_entries(path, _KEYS, _REQUIRED)
     sectors = [_sector(entry) for entry in entries]
