@@ -157,6 +157,19 @@ def _inspect(args: argparse.Namespace) -> int:
         indent = "  " * part.anchor.count("-")
         labels = f"  [牵头: {'、'.join(part.lead_departments)}]" if part.lead_departments else ""
         print(f"  {indent}{part.anchor:<10} {part.number}{part.heading or '…'}{labels}")
+    print("zones (GB/T 9704):")
+    texts = {line["line"]: line for line in data["zones"]}
+    for line in texts.values():
+        print(
+            f"  line {line['line']:>4} {line['zone']:<16} {line['element']:<12} {line['evidence']}"
+        )
+    print("facts (candidates, * chosen):")
+    for candidate in data["evidence"]:
+        mark = "*" if candidate["chosen"] else " "
+        print(
+            f"  {mark} {candidate['fact']:<13} {candidate['score']:>2} {candidate['value']}"
+            f"  ← {candidate['evidence']}"
+        )
     print("cleaning:")
     for step in data["cleaning"]:
         print(f"  line {step['line']}: {step['kind']}: {step['before']!r} → {step['after']!r}")

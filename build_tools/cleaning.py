@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from build_tools.chrome import EDGE_LINES, is_chrome, junk_prefix, split_flattened
+from build_tools.metadata.orgs import split_issuers
 from build_tools.model import CleaningStep, CleanText, Line
 from build_tools.structure import starts_part
 from build_tools.textutil import CJK_CLASS, HAN_CLASS, SPACE_CLASS, TERMINAL, snippet
@@ -25,19 +27,8 @@ _LABEL_RE = re.compile(
     "(" + "|".join("[ \u3000]*".join(label) for label in HEADER_LABELS) + r")[ \u3000]*[:：]"
 )
 
-# Lines that a web page adds around a document: share buttons, print links, font switches.
-WEB_LEFTOVERS = tuple(
-    re.compile(pattern)
-    for pattern in (
-        r"^用微信[“\"]?扫一扫[”\"]?",
-        r"^即可将网页分享给您的微信好友或朋友圈",
-        r"^扫一扫在手机(上)?打开当前页",
-        r"^分享到[:：]",
-        r"^【?(字体|字号)[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小[】\]]?】?$",
-        r"^(【?(打印本页|打印|关闭窗口|关闭|收藏|返回顶部)】?\s*)+$",
-        r"^(来源|发布时间|浏览次数|访问量|点击数|责任编辑)[:：].{0,60}$",
-    )
-)
+_FLATTENED_FRONT = 8
+_FLATTENED_BACK = 3
 
 _LETTER_SPACED = re.compile(rf"^(?:[{HAN_CLASS}][{SPACE_CLASS}]+){{1,7}}[{HAN_CLASS}]$")
 _STRAY_SPACE = re.compile(
@@ -49,6 +40,7 @@ _NOTICE_END = re.compile(r"(通知|意见|决定|通报|批复|函)》?$")
 # A line at least this long that does not end a sentence was broken by wrapping.
 _LONG_LINE = 100
 _TITLE_ZONE = 15
+_TITLE_MAX = 200  # a longer paragraph is not the first half of a split title
 
 
 def clean(text: str) -> CleanText:
@@ -59,6 +51,7 @@ def clean(text: str) -> CleanText:
     for number, raw in enumerate(raw_lines, start=1):
         stripped = _remove_controls(raw, number, steps).strip(f"{SPACE_CLASS}\ufeff")
         lines.append(Line(number, stripped) if stripped else None)
+    lines = _split_flattened(lines, steps)
     _drop_web_leftovers(lines, steps)
     header = _take_header_block(lines, steps)
     _close_letter_spacing(lines, steps)
@@ -126,10 +119,44 @@ def _header_fields(block: str) -> dict[str, str]:
 
 
 def _drop_web_leftovers(lines: list[Line | None], steps: list[CleaningStep]) -> None:
+    """Drop page furniture and anti-scraping junk (see ``build_tools.chrome``)."""
+    present = [index for index, line in enumerate(lines) if line is not None]
+    edges = set(present[:EDGE_LINES] + present[-EDGE_LINES // 4 :])
     for index, line in enumerate(lines):
-        if line is not None and any(pattern.search(line.text) for pattern in WEB_LEFTOVERS):
-            steps.append(CleaningStep("web-leftover", line.number, line.text, ""))
+        if line is None:
+            continue
+        junk = junk_prefix(line.text)
+        if junk:
+            rest = line.text[junk:].strip(SPACE_CLASS)
+            steps.append(CleaningStep("web-junk", line.number, line.text[:junk], ""))
+            lines[index] = line = Line(line.number, rest) if rest else None
+            if line is None:
+                continue
+        kind = is_chrome(line.text, index in edges)
+        if kind:
+            steps.append(CleaningStep(kind, line.number, line.text, ""))
             lines[index] = None
+
+
+def _split_flattened(lines: list[Line | None], steps: list[CleaningStep]) -> list[Line | None]:
+    """Split a long line that runs a notice's zones together (see ``chrome.split_flattened``).
+
+    The pieces keep the source line's number; only the first few and the last lines can
+    hold a title, addressees or a signature.
+    """
+    present = [index for index, line in enumerate(lines) if line is not None]
+    front, back = set(present[:_FLATTENED_FRONT]), set(present[-_FLATTENED_BACK:])
+    result: list[Line | None] = []
+    for index, line in enumerate(lines):
+        if line is None or (index not in front and index not in back):
+            result.append(line)
+            continue
+        pieces = split_flattened(line.text, index in front)
+        if len(pieces) > 1:
+            for piece in pieces[1:]:
+                steps.append(CleaningStep("line-split", line.number, piece[:8], "\n" + piece[:8]))
+        result.extend(Line(line.number, piece.strip(SPACE_CLASS)) for piece in pieces)
+    return result
 
 
 def _close_letter_spacing(lines: list[Line | None], steps: list[CleaningStep]) -> None:
@@ -140,13 +167,41 @@ def _close_letter_spacing(lines: list[Line | None], steps: list[CleaningStep]) -
             lines[index] = Line(line.number, closed)
 
 
+class _Paragraph:
+    """A paragraph being joined from lines. Its pieces are kept apart until it is complete:
+    joining them one by one would copy a long paragraph once per line."""
+
+    __slots__ = ("number", "pieces", "length", "tail")
+
+    def __init__(self, line: Line) -> None:
+        self.number = line.number
+        self.pieces = [line.text]
+        self.length = len(line.text)
+        self.tail = line.text[-_TAIL:]
+
+    def add(self, glue: str, text: str) -> None:
+        """Append ``text`` after ``glue``."""
+        self.pieces += [glue, text]
+        self.length += len(glue) + len(text)
+        self.tail = (self.tail + glue + text)[-_TAIL:]
+
+    def text(self) -> str:
+        """The paragraph so far."""
+        if len(self.pieces) > 1:
+            self.pieces = ["".join(self.pieces)]
+        return self.pieces[0]
+
+
+_TAIL = 8  # characters of a joined line's end shown in the cleaning report
+
+
 def _join_broken_lines(lines: list[Line | None], steps: list[CleaningStep]) -> list[Line]:
     """Join a line to the next where wrapping or a split title broke one paragraph in two.
 
     A blank line between two lines always keeps them apart.
     """
     width = _wrap_width([line for line in lines if line is not None])
-    joined: list[Line] = []
+    joined: list[_Paragraph] = []
     previous_blank = True
     for line in lines:
         if line is None:
@@ -154,37 +209,35 @@ def _join_broken_lines(lines: list[Line | None], steps: list[CleaningStep]) -> l
             continue
         if joined:
             last = joined[-1]
-            reason = _join_reason(
-                last.text, line.text, width, len(joined) < _TITLE_ZONE, previous_blank
-            )
+            reason = _join_reason(last, line.text, width, len(joined) < _TITLE_ZONE, previous_blank)
             if reason:
-                glue = " " if last.text[-1:].isascii() and line.text[:1].isascii() else ""
-                merged = Line(last.number, last.text + glue + line.text)
+                glue = " " if last.tail[-1:].isascii() and line.text[:1].isascii() else ""
+                before = last.tail
+                last.add(glue, line.text)
                 steps.append(
                     CleaningStep(
                         reason,
                         line.number,
-                        last.text[-8:] + "\n" + line.text[:8],
-                        last.text[-8:] + glue + line.text[:8],
+                        before + "\n" + line.text[:_TAIL],
+                        before + glue + line.text[:_TAIL],
                     )
                 )
-                joined[-1] = merged
                 previous_blank = False
                 continue
-        joined.append(line)
+        joined.append(_Paragraph(line))
         previous_blank = False
-    return joined
+    return [Line(paragraph.number, paragraph.text()) for paragraph in joined]
 
 
 def _join_reason(
-    first: str, second: str, width: int | None, in_title_zone: bool, after_blank: bool
+    first: _Paragraph, second: str, width: int | None, in_title_zone: bool, after_blank: bool
 ) -> str | None:
     """Why two lines are one paragraph; a split title may even span a blank line."""
-    if in_title_zone and _is_split_title(first, second):
+    if in_title_zone and first.length <= _TITLE_MAX and _is_split_title(first.text(), second):
         return "title-join"
-    if after_blank or first[-1] in TERMINAL or starts_part(second):
+    if after_blank or first.tail[-1] in TERMINAL or starts_part(second):
         return None
-    if len(first) >= _LONG_LINE or (width is not None and len(first) >= width - 1):
+    if first.length >= _LONG_LINE or (width is not None and first.length >= width - 1):
         return "line-join"
     return None
 
@@ -223,12 +276,16 @@ def _remove_stray_spaces(line: Line, steps: list[CleaningStep]) -> Line:
     Official titles may separate two phrases with a space (《关于坚持科学发展安全发展 促进…》).
     """
     text = line.text
+    depth = 0  # 《 minus 》 before ``seen``, counted as the matches go left to right
+    seen = 0
 
     def keep_or_drop(match: re.Match[str]) -> str:
-        depth = text.count("《", 0, match.start()) - text.count("》", 0, match.start())
+        nonlocal depth, seen
+        start, end = match.span()
+        depth += text.count("《", seen, start) - text.count("》", seen, start)
+        seen = start
         if depth > 0:
             return match.group(0)
-        start, end = match.span()
         before = snippet(text, start, end)
         after = text[max(0, start - 6) : start] + text[end : end + 6]
         steps.append(CleaningStep("stray-space", line.number, before, after))

@@ -40,6 +40,8 @@ def notice_data(notice: Notice, hits: Hits | None = None) -> dict[str, Any]:
     return {
         "metadata": metadata,
         "outline": [part_data(part, hits) for part in notice.outline],
+        "zones": [asdict(mark) for mark in notice.zones],
+        "evidence": [asdict(candidate) for candidate in notice.evidence],
         "cleaning": [asdict(step) for step in notice.cleaning],
         "warnings": list(notice.warnings),
     }

@@ -103,6 +103,31 @@ class Metadata:
     index_number: str | None
     publisher: str | None = None
     region_code: str | None = None
+    issuers: tuple[str, ...] = ()
+    published: str | None = None
+
+
+@quick_pickle
+@dataclass(frozen=True, slots=True)
+class ZoneMark:
+    """The GB/T 9704 zone of one cleaned line, the element it is, and why (see zones.py)."""
+
+    line: int
+    zone: str
+    element: str
+    evidence: str
+
+
+@quick_pickle
+@dataclass(frozen=True, slots=True)
+class FactEvidence:
+    """One candidate value for a fact, its score, where it was read and whether it won."""
+
+    fact: str
+    value: str
+    score: int
+    evidence: str
+    chosen: bool
 
 
 @quick_pickle
@@ -170,6 +195,8 @@ class Notice:
     outline: tuple[Part, ...]
     cleaning: tuple[CleaningStep, ...]
     warnings: tuple[str, ...] = field(default=())
+    zones: tuple[ZoneMark, ...] = field(default=())
+    evidence: tuple[FactEvidence, ...] = field(default=())
 
     def parts(self) -> list[Part]:
         """Every numbered part, in document order."""

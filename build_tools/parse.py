@@ -10,20 +10,23 @@ from pypinyin import lazy_pinyin
 
 from build_tools.cleaning import clean
 from build_tools.metadata import merge
-from build_tools.metadata.header import header_fields
 from build_tools.metadata.sidecar import Sidecar, load_sidecar
-from build_tools.metadata.text import extract_from_text
-from build_tools.model import CleaningStep, Notice, SourceInfo
+from build_tools.metadata.facts import read_facts
+from build_tools.model import CleaningStep, Notice, SourceInfo, ZoneMark
 from build_tools.sources import RawSource, decode, normalise_newlines
 from build_tools.structure import parse_structure
+from build_tools.zones import find_zones, without_chrome
+from build_tools.textutil import RESERVED_NAMES
 
 
 def slug_for(relative: str) -> str:
-    """A stable, URL-safe page name for a source path (Chinese becomes pinyin)."""
+    """A stable, URL-safe page name for a source path (Chinese becomes pinyin); never the
+    name of a page the build makes itself."""
     stem = str(PurePosixPath(relative).with_suffix(""))
     words = lazy_pinyin(unicodedata.normalize("NFKC", stem))
-    slug = re.sub(r"[^a-z0-9_]+", "-", "-".join(words).lower()).strip("-_")
-    return slug or "notice"
+    slug = re.sub(r"[^a-z0-9_]+", "-", "-".join(words).lower()).strip("-_") or "notice"
+    # index.txt must not become notices/index.md, the list of all notices.
+    return f"{slug}-notice" if slug in RESERVED_NAMES else slug
 
 
 def parse_notice(raw: RawSource) -> Notice:
@@ -35,11 +38,13 @@ def parse_notice(raw: RawSource) -> Notice:
     steps = list(cleaned.steps)
     if newline_changes:
         steps.insert(0, CleaningStep("line-endings", 1, f"{newline_changes} × CR", "LF"))
-    found = extract_from_text(cleaned.lines)
-    header_values, header_warnings = header_fields(cleaned.header)
-    fallback = cleaned.lines[0].text[:60] if cleaned.lines else PurePosixPath(raw.relative).stem
-    metadata, merge_warnings = merge(found.values, header_values, sidecar, fallback)
-    paragraphs, outline = parse_structure(cleaned.lines, found.roles)
+    zoned = find_zones(cleaned.lines)
+    found = read_facts(zoned, cleaned.lines, header=cleaned.header)
+    kept, chrome = without_chrome(cleaned.lines, zoned)
+    steps += chrome
+    fallback = kept[0].text[:60] if kept else PurePosixPath(raw.relative).stem
+    metadata, merge_warnings = merge(found.values, {}, sidecar, fallback)
+    paragraphs, outline = parse_structure(kept, found.roles)
     return Notice(
         slug=slug_for(raw.relative),
         source=SourceInfo(file=raw.relative, sha256=raw.sha256, url=sidecar.url, encoding=encoding),
@@ -47,5 +52,7 @@ def parse_notice(raw: RawSource) -> Notice:
         paragraphs=paragraphs,
         outline=outline,
         cleaning=tuple(steps),
-        warnings=tuple(found.warnings + header_warnings + merge_warnings),
+        warnings=tuple(found.warnings + merge_warnings),
+        zones=tuple(ZoneMark(z.number, z.zone.value, z.element, z.evidence) for z in zoned),
+        evidence=found.evidence(),
     )

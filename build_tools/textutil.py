@@ -14,10 +14,13 @@ HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 SPACE_CLASS = " \t\u00a0\u3000"
 # Punctuation that ends a sentence or a clause introducing what follows.
 TERMINAL = "。！？；：!?;:…"
-CHINESE_DIGITS = "〇○零ОO０一二三四五六七八九十百"
+CHINESE_DIGITS = "〇○零ОO０0Ｏo一二三四五六七八九十百"
+# Page names the build gives its own pages in every generated folder (notices/index.md …):
+# no notice, term, sector or department may take one.
+RESERVED_NAMES = frozenset({"index"})
 
 _DIGIT_VALUES = {
-    "〇": 0, "○": 0, "零": 0, "О": 0, "O": 0, "０": 0,
+    "〇": 0, "○": 0, "零": 0, "О": 0, "O": 0, "０": 0, "0": 0, "Ｏ": 0, "o": 0,
     "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
     "六": 6, "七": 7, "八": 8, "九": 9,
 }  # fmt: skip

@@ -68,7 +68,7 @@ def write_sources(folder: Path, fields: Fields) -> None:
         "publisher": fields.sidecar_text,
         "recipients": [fields.sidecar_text],
         "level": "county",
-        "date": "2031-01-02",
+        "date": "2026-01-02",  # a sidecar date is at most a year from today
     }
     _dump(folder / f"{STEM}.yml", sidecar)
     _dump(

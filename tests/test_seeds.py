@@ -58,7 +58,9 @@ def test_002() -> None:
         "国务院办公厅",
         Level.NATIONAL,
     )
-    assert meta.notice_title == "关于继续深入扎实开展“安全生产年”活动的通知"
+    # As printed: the issuer prefix is part of the title (the page wraps it in 《》).
+    assert meta.notice_title == "国务院办公厅关于继续深入扎实开展“安全生产年”活动的通知"
+    assert meta.issuers == ("国务院办公厅",)
     assert meta.year == 2012  # from the doc number: the text has no date
     assert meta.date is None
     assert styles(notice) == {"chinese": 8, "paren_chinese": 21}
@@ -94,6 +96,8 @@ def test_004() -> None:
         Level.COUNTY,
     )
     assert (meta.region, meta.region_code) == ("重庆市梁平区", "500155")
+    # The issuer is printed on a line of its own above the title (a blank line between).
+    assert meta.notice_title == "关于印发2018年全区安全生产工作要点的通知"
     assert styles(notice) == {"chinese": 3, "paren_chinese": 8, "arabic": 37}
     road = next(part for part in notice.parts() if part.number == "17．")
     assert (road.heading, road.anchor) == ("道路交通", "s2-4-1")

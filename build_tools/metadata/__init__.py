@@ -58,14 +58,26 @@ def merge(
             index_number=values.get("index_number"),
             publisher=values.get("publisher"),
             region_code=values.get("region_code"),
+            issuers=_issuers(values),
+            published=values.get("published"),
         ),
         warnings,
     )
 
 
+def _issuers(values: dict[str, Any]) -> tuple[str, ...]:
+    """Every issuer in printed order; a sidecar's issuer replaces what the text said."""
+    issuer = values.get("issuer")
+    if not issuer:
+        return ()
+    found = tuple(values.get("issuers") or ())
+    return found if " ".join(found) == issuer else tuple(issuer.split(" "))
+
+
 def _derive_region(values: dict[str, Any], sidecar: Sidecar) -> None:
     """Region and level from the region (if given) or else the issuer, via the dataset."""
-    source = values.get("region") or values.get("issuer")
+    issuers = values.get("issuers") or [values.get("issuer") or ""]
+    source = values.get("region") or str(issuers[0]).removeprefix("中共")
     match = classify(source) if source else None
     if match is None:
         return

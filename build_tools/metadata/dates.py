@@ -7,7 +7,8 @@ import re
 
 from build_tools.textutil import chinese_digits_to_int, chinese_to_int
 
-_ZERO = "〇○零ОO０Ｏ"
+# Zero in a year written digit by digit: 〇, ○, 零, the letter O, or the digit 0 (二00四年).
+_ZERO = "〇○零ОO０Ｏo0"
 _CN_DATE = re.compile(
     rf"([{_ZERO}一二三四五六七八九]{{4}})\s*年\s*([一二三四五六七八九十]{{1,2}})\s*月"
     r"\s*([一二三四五六七八九十]{1,3})\s*日"
@@ -39,6 +40,26 @@ def parse_date(text: str) -> dt.date | None:
             except ValueError as exc:
                 raise ImpossibleDateError(f"no such date: {text}") from exc
     return None
+
+
+def find_date(text: str) -> tuple[dt.date, int, int] | None:
+    """The first real date written anywhere in ``text``, with where it starts and ends."""
+    found: list[tuple[int, int, dt.date]] = []
+    for pattern, convert in (
+        (_CN_DATE, _from_chinese),
+        (_ARABIC_DATE, _from_arabic),
+        (_SEPARATED_DATE, _from_separated),
+    ):
+        for match in pattern.finditer(text):
+            try:
+                found.append((match.start(), match.end(), dt.date(*convert(match))))
+            except ValueError:
+                continue
+            break
+    if not found:
+        return None
+    start, end, date = min(found)
+    return date, start, end
 
 
 def _from_chinese(match: re.Match[str]) -> tuple[int, int, int]:

@@ -26,3 +26,28 @@ def doc_number_year(doc_number: str) -> int | None:
     """The year inside a normalised document number."""
     match = re.search(r"〔(\d{4})〕", doc_number)
     return int(match.group(1)) if match else None
+
+
+# Labels a page prints before a document number (发布文号皖安〔2024〕1号, 【发文号】…).
+_LABEL = re.compile(r"^(?:发布文号|发文字号|发文号|文件编号|文件字号|文号|字号|编号)")
+_NOT_PREFIX = re.compile(r"[的《》“”：:，,。]|关于")
+
+
+def find_doc_number(text: str) -> tuple[str, int, int] | None:
+    """The first document number written in ``text``, normalised, with its span.
+
+    A label glued to it (发文字号, 文号) is not part of it. The span is in ``text`` as given
+    (full-width digits and brackets count one character each, as after ``to_halfwidth``).
+    """
+    half = to_halfwidth(text)
+    for match in DOC_NUMBER.finditer(half):
+        prefix = match.group("prefix")
+        label = _LABEL.match(prefix)
+        start = match.start("prefix")
+        if label:
+            prefix = prefix[label.end() :]
+            start += label.end()
+        if not prefix or _NOT_PREFIX.search(prefix):
+            continue
+        return f"{prefix}〔{match.group('year')}〕{match.group('serial')}号", start, match.end()
+    return None

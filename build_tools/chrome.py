@@ -1,0 +1,150 @@
+"""What a web page adds around a notice, and how a page that lost its line breaks is split.
+
+Lines that are only page furniture (breadcrumbs, site names, 发布时间/来源/浏览次数, 字号 大 中
+小, 打印/关闭, share prompts, footers) are recognised by their own shape. Anti-scraping junk
+(runs of ASCII punctuation and single letters that some sites hide between lines) is too.
+A notice copied from a page that lost its line breaks has its title, document number,
+addressees, signature and date run together; ``split_flattened`` puts them back on lines of
+their own, so that each can be read from its own zone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from build_tools.metadata.dates import find_date
+from build_tools.metadata.doc_number import find_doc_number
+
+# Anywhere: lines no notice prints.
+ANYWHERE = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"^用微信[“\"]?扫一扫[”\"]?",
+        r"^即可将网页分享给您的微信好友或朋友圈",
+        r"^扫一扫在手机(上)?打开当前页",
+        r"^扫描二维码",
+        r"^分享到[:：]?",
+        r"^【?(字体|字号)[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小[】\]]?】?$",
+        r"^(【?(打印本页|打印|关闭窗口|关闭|收藏|返回顶部|保存|下载法规|我要纠错|条款摘要)】?\s*)+$",
+        r"^(来源|发布时间|发表时间|发表日期|浏览次数|访问量|点击数|责任编辑)[:：].{0,80}$",
+        r"(浏览次数|点击[数率量]?|阅读次数|访问次数)[:：]?\s*\d*\s*次?\s*$",
+        r"^(放大字体|缩小字体)",
+        r"^(您的位置|您当前的位置|您现在的位置|当前位置|您当前所在位置|所在位置)[:：]",
+        r"^首页\s*(>|»|＞|›|>>)",
+        r"^(本文来源|资料来自公开网络|原文版权归|注[:：]因版权方要求)",
+        r"^(无需注册|学术咨询|找律师|欢迎来到|设为首页|论文部分内容阅读|文章播报)",
+        r"^公文高手",
+        r"^\[接上页\]$",
+    )
+)
+# Footer words, on a short line without a sentence in it.
+_FOOTER = re.compile(
+    r"^[^。]{0,40}(版权所有|主办单位|承办单位|技术支持|ICP备|网站标识码|网站地图)[^。]{0,60}$"
+)
+# Only above or below the text: words that could open a sentence of the body.
+AT_THE_EDGES = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"^[|｜\-—_=·•]+$",
+        r"^今天[:：]",
+        r"^(摘要|核心提示|【正文】|正文|收藏|附件下载|相关链接|信息公开元数据)[:：]?$",
+        r"^\d{2}\.\d{2}\.\d{4}\s+\d{1,2}:\d{2}$",
+        r"^\d{4}-\d{1,2}-\d{1,2}\s+(\d{1,2}:\d{2}(:\d{2})?|点击)",
+        r".{2,30}(网|网站|平台|门户)\s*(--|——|-|_|\|)\s*.{0,30}$",
+        r"^.{2,30}(--|——|_|\|)\s*.{2,30}(网|网站|平台)$",
+        r"^篇\d+[:：]",
+        r"[(（]共\d+篇[)）]$",
+        r"^[A-Za-z][A-Za-z ,.'’\"“”:;()-]{30,}$",
+    )
+)
+EDGE_LINES = 40
+# Anti-scraping junk: short tokens of ASCII punctuation and letters, with no Chinese.
+_JUNK = re.compile(r"^(?:[!-/:-@\[-`{-~]{1,3}[A-Za-z0-9]{0,2}\s+){3,}[!-~]{0,4}\s*")
+_JUNK_PUNCTUATION = re.compile(r"[\^$&{}\[\]`'*#@~|\\]")
+
+
+def is_chrome(text: str, near_edge: bool) -> str | None:
+    """The kind of page furniture ``text`` is, or None if it may be part of the notice."""
+    if any(pattern.search(text) for pattern in ANYWHERE) or _FOOTER.match(text):
+        return "web-leftover"
+    if near_edge and any(pattern.search(text) for pattern in AT_THE_EDGES):
+        return "web-leftover"
+    return None
+
+
+def junk_prefix(text: str) -> int:
+    """How many leading characters of ``text`` are anti-scraping junk (0 if none)."""
+    match = _JUNK.match(text + " ")
+    if match is None or len(_JUNK_PUNCTUATION.findall(match.group(0))) < 3:
+        return 0
+    return min(match.end(), len(text))
+
+
+# Where a flattened notice changes zone: after the title, after the document number, after
+# the addressees' colon, before a signature and date at a sentence end.
+_TITLE_END = re.compile(
+    r"(?:通知|通报|意见|决定|批复|函|办法|方案|规定|细则|要点|公告|通告)》?"
+    r"(?=\s*[(（]?[\u4e00-\u9fff]{1,15}[〔\[［(（【]\d{4}[〕\]］)）】]\s*第?\d{1,5}\s*号)"
+    r"|(?:通知|通报|意见|决定|批复|函)》?(?=\s+各)"
+)
+_ADDRESSEES = re.compile(r"^(各[^。；：:！？]{2,200}?[：:])\s*(?=\S)")
+_SIGNATURE = re.compile(
+    r"(?<=[。！）)])\s*((?:中共)?[\u4e00-\u9fff（）()]{2,40}?"
+    r"(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|政府|局|厅|部|委|司))\s*$"
+)
+FLATTENED = 160
+# A sentence that cites a notice opens with what the citing text does with it.
+NOT_A_TITLE = re.compile(
+    r"^(根据|为|按照|依据|依照|遵照|现将|经|结合|按|近日|今年|贯彻|认真|请|对)"
+)
+
+
+def split_flattened(text: str, front: bool) -> list[str]:
+    """The zones of a long line that holds a whole notice, each on a line of its own.
+
+    ``front``: the line opens the text, so a title, number and addressees may open it.
+    """
+    if len(text) < FLATTENED:
+        return [text]
+    if not front:
+        return _split_closing(text)
+    pieces: list[str] = []
+    rest = text
+    title = _TITLE_END.search(rest[:300])
+    if title and _could_be_title(rest[: title.end()]):
+        pieces.append(rest[: title.end()])
+        rest = rest[title.end() :].lstrip()
+    number = find_doc_number(rest[:60])
+    if number and number[1] <= 2:
+        end = number[2] + (1 if rest[number[2] : number[2] + 1] in ")）" else 0)
+        pieces.append(rest[:end])
+        rest = rest[end:].lstrip()
+    addressees = _ADDRESSEES.match(rest)
+    if addressees:
+        pieces.append(addressees.group(1))
+        rest = rest[addressees.end() :]
+    return [piece for piece in [*pieces, *_split_closing(rest)] if piece.strip()]
+
+
+def _could_be_title(text: str) -> bool:
+    return (
+        len(text) <= 150
+        and not re.search("[。，,；;：:]", text)
+        and not NOT_A_TITLE.match(text)
+        and bool(re.search("关于|印发|转发|批转", text))
+    )
+
+
+def _split_closing(text: str) -> list[str]:
+    """Put a signature and date that follow a sentence end on a line of their own."""
+    for match in re.finditer(r"[。！）)]\s*", text):
+        tail = text[match.end() :]
+        date = find_date(tail[:80])
+        if date is None:
+            continue
+        _, start, end = date
+        signature = _SIGNATURE.search(tail[:start])
+        if signature is None or signature.start(1) > 2:
+            continue
+        return [text[: match.end()], tail[:end], *([tail[end:]] if tail[end:].strip() else [])]
+    return [text]

@@ -1,0 +1,235 @@
+"""Each fact of a notice read from its own zone, from scored candidates, with the evidence.
+
+Candidates come from the zones (build_tools.zones), the page's metadata table and, for a
+saved web page, its meta tags. The printed text wins over a table, a table over page
+evidence; a fact nobody establishes stays None (merge warns about it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from build_tools.metadata.doc_number import find_doc_number
+from build_tools.metadata.levels import level_hint
+from build_tools.metadata.orgs import expanded, is_bare, issuer_prefix, same_body, split_issuers
+from build_tools.metadata.recipients import split_recipients
+from build_tools.metadata.table import TableValue, header_values, read_table
+from build_tools.metadata.titles import workplan_title
+from build_tools.model import FactEvidence, Line, Role
+from build_tools.zones import Zone, ZonedLine, closing_date, title_score
+
+_MARK = re.compile(r"^(.{2,60}?)\s*文\s*件$")
+_TRAILING_NUMBER = re.compile(r"\s*[(（]([^()（）]{2,30}号)[)）]\s*$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A value for a fact, how strongly its zone supports it, and where it was read."""
+
+    fact: str
+    value: Any
+    score: int
+    evidence: str
+
+
+@dataclass
+class Facts:
+    """The chosen values, the role of each line that held one, candidates and warnings."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    roles: dict[int, Role] = field(default_factory=dict)
+    candidates: list[Candidate] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def offer(self, fact: str, value: Any, score: int, evidence: str) -> None:
+        if value not in (None, "", (), []):
+            self.candidates.append(Candidate(fact, value, score, evidence))
+
+    def evidence(self) -> tuple[FactEvidence, ...]:
+        """Every candidate as plain data, marking the ones whose value was chosen."""
+        chosen = {**self.values, "issuers": tuple(self.values.get("issuers", ()))}
+        return tuple(
+            FactEvidence(
+                c.fact,
+                " ".join(c.value) if isinstance(c.value, (list, tuple)) else str(c.value),
+                c.score,
+                c.evidence,
+                chosen.get(c.fact) == (tuple(c.value) if isinstance(c.value, list) else c.value),
+            )
+            for c in self.candidates
+        )
+
+
+def read_facts(
+    zoned: Sequence[ZonedLine],
+    lines: Sequence[Line],
+    evidence: Mapping[str, str] | None = None,
+    header: Mapping[str, str] | None = None,
+) -> Facts:
+    """Facts of a notice from its zones, its metadata table and its page evidence.
+
+    ``header`` is the block of 'label: value' rows cleaning took off the top of the text.
+    """
+    facts = Facts()
+    table, _ = read_table(lines[:45])
+    _from_table([*header_values(header or {}), *table], facts)
+    _from_zones(zoned, facts)
+    _from_page(evidence or {}, facts)
+    _choose(facts)
+    _level_hints(zoned, facts)
+    return facts
+
+
+def _from_table(table: Sequence[TableValue], facts: Facts) -> None:
+    for value in table:
+        if value.fact == "title":
+            facts.offer("notice_title", value.value, 4 if title_score(value.value) else 0, "table")
+        elif value.fact == "issuer":
+            facts.offer("issuer", value.value, 3, f"table 发文机关, line {value.line}")
+        elif value.fact == "publisher":
+            facts.offer("publisher", value.value, 5, f"table, line {value.line}")
+            facts.offer("issuer", value.value, 1, f"table 发布机构, line {value.line}")
+        else:
+            facts.offer(value.fact, value.value, 6, f"table, line {value.line}")
+
+
+def _from_zones(zoned: Sequence[ZonedLine], facts: Facts) -> None:
+    title_lines = [z for z in zoned if z.zone is Zone.TITLE]
+    if title_lines:
+        _title(title_lines, facts)
+    for line in zoned:
+        where = f"line {line.number} ({line.zone.value}: {line.evidence})"
+        if line.zone is Zone.HEAD and line.element == "mark":
+            mark = _MARK.match(line.text)
+            assert mark is not None
+            facts.offer("issuers", split_issuers(mark.group(1)), 9, where)
+            facts.roles[line.number] = Role.ISSUER
+        elif line.zone is Zone.HEAD and line.element == "issuer":
+            facts.offer("issuers", split_issuers(line.text), 7, where)
+            facts.roles[line.number] = Role.ISSUER
+        elif line.zone is Zone.HEAD and line.element == "doc_number":
+            number = find_doc_number(line.text)
+            if number:
+                facts.offer("doc_number", number[0], 9, where)
+                facts.roles[line.number] = Role.DOC_NUMBER
+        elif line.zone is Zone.RECIPIENTS:
+            facts.offer("recipients", split_recipients(line.text), 9, where)
+            facts.roles[line.number] = Role.RECIPIENTS
+        elif line.zone is Zone.SIGNATURE:
+            facts.offer("issuers", split_issuers(line.text), 8, where)
+            facts.roles[line.number] = Role.ISSUER
+        elif line.zone is Zone.DATE:
+            closing = closing_date(line.text)
+            assert closing is not None
+            signature, date = closing
+            facts.offer("date", date, 9, where)
+            if signature:
+                facts.offer("issuers", split_issuers(signature), 8, where)
+            facts.roles[line.number] = Role.DATE
+        elif line.zone in (Zone.BODY, Zone.ATTACHMENT) and "title" not in facts.values:
+            plan = workplan_title(line.text)
+            if plan:
+                facts.values["title"] = plan
+                facts.roles[line.number] = Role.TITLE
+
+
+def _title(title_lines: Sequence[ZonedLine], facts: Facts) -> None:
+    text = "".join(line.text for line in title_lines).strip()
+    number = _TRAILING_NUMBER.search(text)
+    where = f"line {title_lines[0].number} (title)"
+    if number:
+        found = find_doc_number(number.group(1))
+        if found:
+            facts.offer("doc_number", found[0], 8, f"{where}: number after the title")
+        text = text[: number.start()].strip()
+    if text.startswith("《") and text.endswith("》"):
+        text = text[1:-1]
+    facts.offer("notice_title", text, 10, where)
+    prefix = issuer_prefix(text)
+    if prefix:
+        names, whole = prefix
+        if whole:
+            facts.offer("issuers", names, 9, f"{where}: issuer before 关于/转发/印发")
+        else:
+            facts.offer("level_source", names[0], 5, f"{where}: first of several issuers")
+    for line in title_lines:
+        facts.roles[line.number] = Role.NOTICE_TITLE
+
+
+def _from_page(evidence: Mapping[str, str], facts: Facts) -> None:
+    """A saved page's meta tags: evidence below anything printed."""
+    title = evidence.get("ArticleTitle") or evidence.get("h1") or evidence.get("title") or ""
+    if title and title_score(title):
+        facts.offer("notice_title", title, 2, "page meta ArticleTitle/h1/title")
+    if evidence.get("PubDate"):
+        from build_tools.metadata.dates import find_date
+
+        found = find_date(evidence["PubDate"])
+        if found:
+            facts.offer("published", found[0].isoformat(), 3, "page meta PubDate")
+    if evidence.get("url"):
+        facts.offer("url", evidence["url"], 3, "page url")
+
+
+def _choose(facts: Facts) -> None:
+    best: dict[str, Candidate] = {}
+    for candidate in facts.candidates:
+        if candidate.fact in ("issuers", "issuer"):
+            continue
+        current = best.get(candidate.fact)
+        if current is None or candidate.score > current.score:
+            best[candidate.fact] = candidate
+    for fact, candidate in best.items():
+        if candidate.score > 0 and fact not in ("level_source",):
+            facts.values[fact] = candidate.value
+    issuers = _issuers(facts)
+    if issuers:
+        facts.values["issuers"] = tuple(issuers)
+        facts.values["issuer"] = " ".join(issuers)
+    elif "level_source" in best:
+        facts.values["level_source"] = best["level_source"].value
+
+
+def _issuers(facts: Facts) -> list[str] | None:
+    """The issuers: printed candidates agree on a body; the fullest spelling wins.
+
+    A table's 发文机关 counts only when nothing printed names the issuer (a policy library
+    may name a department that is not the signatory).
+    """
+    printed = [c for c in facts.candidates if c.fact == "issuers" and c.value]
+    table = [c for c in facts.candidates if c.fact == "issuer"]
+    usable = [c for c in printed if not any(is_bare(name) for name in c.value)]
+    if not usable:
+        named = [c for c in table if not is_bare(c.value)]
+        if not named:
+            return None
+        best = max(named, key=lambda c: c.score)
+        return split_issuers(best.value) or [best.value]
+    best = max(usable, key=lambda c: c.score)
+    names = list(best.value)
+    for other in usable:
+        if len(other.value) == len(names) and all(
+            same_body(a, b) for a, b in zip(other.value, names, strict=True)
+        ):
+            names = [
+                max((a, b), key=lambda n: (len(expanded(n)) == len(n), len(n)))
+                for a, b in zip(other.value, names, strict=True)
+            ]
+    return names
+
+
+def _level_hints(zoned: Sequence[ZonedLine], facts: Facts) -> None:
+    """Where no issuer is named, its level may still follow from the text."""
+    if facts.values.get("issuer"):
+        return
+    source = facts.values.pop("level_source", None)
+    hint = level_hint(
+        source,
+        facts.values.get("doc_number"),
+        [z.text for z in zoned if z.zone is Zone.RECIPIENTS],
+    )
+    if hint:
+        facts.values["level"] = hint

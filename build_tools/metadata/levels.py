@@ -1,0 +1,56 @@
+"""The issuer's level where the text does not name the issuer in full.
+
+A notice addressed to 各省、自治区、直辖市人民政府 comes from the centre; one addressed to
+各市、县人民政府 from a province; to 各县（市、区） from a prefecture; to 各乡镇、街道 from a
+county. A document number of 国办发, 国发 or 安委办 is national. A bare name (省人民政府,
+自治区人民政府办公厅, 县政府) still gives its level.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from build_tools.metadata.regions import classify
+from build_tools.model import Level
+
+_BARE_LEVELS = (
+    (re.compile(r"^(省|自治区)"), Level.PROVINCIAL),
+    (re.compile(r"^(县|区|旗)"), Level.COUNTY),
+)
+_NATIONAL_NUMBER = re.compile(r"^(国|安委|安办|应急|中办|国办|中发|交安|交质|国安监|安监总)")
+_RECIPIENT_LEVELS = (
+    (re.compile(r"各省、?自治区、?直辖市"), Level.NATIONAL),
+    (
+        re.compile(
+            r"各(市|地级以上市|设区市|省辖市|州、?市|市、?州|市州|自治州|盟|地区|市、?县)"
+            r"|各盟行政公署|各地区行署|各市人民政府|各市安全生产委员会"
+        ),
+        Level.PROVINCIAL,
+    ),
+    (
+        re.compile(r"各(县|区|县区|县市区)|各县（市、区）|各县\(市、区\)|各区人民政府"),
+        Level.PREFECTURAL,
+    ),
+    (re.compile(r"各(乡|镇|街道|乡镇|苏木|镇街)"), Level.COUNTY),
+)
+
+
+def level_hint(
+    issuer_like: str | None, doc_number: str | None, recipients: Sequence[str]
+) -> str | None:
+    """The level the text implies, from a partial issuer, the number or the addressees."""
+    if issuer_like:
+        match = classify(issuer_like)
+        if match:
+            return match.level.value
+        for pattern, level in _BARE_LEVELS:
+            if pattern.match(issuer_like):
+                return level.value
+    if doc_number and _NATIONAL_NUMBER.match(doc_number):
+        return Level.NATIONAL.value
+    for text in recipients:
+        for pattern, level in _RECIPIENT_LEVELS:
+            if pattern.search(text):
+                return level.value
+    return None

@@ -1,0 +1,283 @@
+"""The zones of a notice after GB/T 9704-2012, each line with the evidence that placed it.
+
+A printed notice has a 版头 (份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人), a 主体 (标题,
+主送机关, 正文, 附件说明, 发文机关署名, 成文日期, 附注), often an 附件 (the plan itself) and a
+版记 (抄送机关, 印发机关和印发日期). A web page adds its own chrome and often a metadata table.
+``find_zones`` assigns every cleaned line to one of them, so that each fact can be read from
+its own zone: the title from the title, the date from the signature block, never from the
+page's publication line or a date quoted in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from build_tools.chrome import NOT_A_TITLE
+from build_tools.metadata.dates import ImpossibleDateError, find_date, parse_date
+from build_tools.metadata.doc_number import find_doc_number
+from build_tools.metadata.orgs import VERBS, is_organisation, split_issuers
+from build_tools.metadata.recipients import looks_like_recipients
+from build_tools.metadata.table import read_table
+from build_tools.model import CleaningStep, Line
+from build_tools.structure import starts_part
+
+
+class Zone(StrEnum):
+    """Where a line belongs in a notice (GB/T 9704-2012) or around it."""
+
+    CHROME = "chrome"  # the web page around the notice
+    TABLE = "table"  # the page's metadata table (索引号, 发文字号, 成文日期 …)
+    HEAD = "head"  # 版头: 份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人
+    TITLE = "title"  # 标题
+    RECIPIENTS = "recipients"  # 主送机关
+    BODY = "body"  # 正文
+    ATTACHMENT_NOTE = "attachment_note"  # 附件说明
+    SIGNATURE = "signature"  # 发文机关署名
+    DATE = "date"  # 成文日期
+    NOTE = "note"  # 附注
+    ATTACHMENT = "attachment"  # 附件
+    IMPRINT = "imprint"  # 版记: 抄送机关, 印发机关和印发日期
+
+
+@dataclass(frozen=True)
+class ZonedLine:
+    """A cleaned line, its zone, the element of the zone it is, and why."""
+
+    number: int
+    text: str
+    zone: Zone
+    element: str
+    evidence: str
+
+
+_FRONT = 45
+_DOC_TYPES = (
+    "紧急通知|通知|通报|实施意见|指导意见|若干意见|意见|决定|批复|复函|函|实施办法|办法|实施方案"
+    "|工作方案|方案|规定|实施细则|细则|规划|计划|工作要点|要点|报告|请示|公告|通告|纪要|预案"
+    "|制度|安排|决议|命令|令"
+)
+_TITLE_SHAPE = re.compile(rf"(?:{_DOC_TYPES})》?$")
+_TRAILING_NUMBER = re.compile(r"\s*[(（][^()（）]{2,30}号[)）]\s*$")
+_BREADCRUMB = re.compile(r"(>|»|＞|›|首页|当前位置|您的位置)")
+_MARK = re.compile(r"^(.{2,60}?)\s*文\s*件$")
+_SEPARATOR = re.compile(r"^[\s▬━─—_=＝\-–*★☆·•]{3,}$")
+_SECRECY = re.compile(r"^(绝密|机密|秘密)(★.{0,6})?$|^(特急|加急|特提|平急)$|^\d{6}$")
+_SIGNER = re.compile(r"签\s*发\s*人")
+_PAGE_META = re.compile(r"(发布时间|发表时间|发布日期|发表日期|来源|点击|浏览)")
+_ATTACHMENT_NOTE = re.compile(r"^附\s*件?\s*[:：\d]|^附[:：]")
+_IMPRINT = re.compile(r"^抄\s*送[:：]|^(主题词|关键词)[:：]|印\s*发\s*$|印发\s*[(（]?共印")
+_NOTE = re.compile(r"^[(（](此件|联系人|本件|此文)")
+
+
+def find_zones(lines: Sequence[Line]) -> tuple[ZonedLine, ...]:
+    """Every line of a cleaned notice with its zone (see the module docstring)."""
+    zones: list[tuple[Zone, str, str] | None] = [None] * len(lines)
+    front = min(len(lines), _FRONT)
+    _, table_lines = read_table(lines[:front])
+    title = _best_title(lines, front)
+    recipients = _recipients(lines, title, front)
+    start = _document_start(lines, title, recipients, table_lines)
+    for index in range(start):
+        if lines[index].number in table_lines:
+            zones[index] = (Zone.TABLE, "table", "label and value of the page's metadata table")
+        elif index in (title or ()):
+            zones[index] = (Zone.TITLE, "title", "title shape before the addressees")
+        else:
+            zones[index] = (Zone.CHROME, "page", "before the notice begins")
+    head_end = title[0] if title else (recipients if recipients is not None else start)
+    for index in range(start, max(start, head_end)):
+        zones[index] = _head_element(lines[index].text)
+    if title:
+        for index in title:
+            zones[index] = (Zone.TITLE, "title", "title shape before the addressees")
+    after_title = title[-1] + 1 if title else start
+    body_start = recipients + 1 if recipients is not None else after_title
+    for index in range(after_title, body_start):
+        if index == recipients:
+            zones[index] = (Zone.RECIPIENTS, "recipients", "addressees ending in a colon")
+        elif find_doc_number(lines[index].text):
+            zones[index] = (Zone.HEAD, "doc_number", "document number under the title")
+        else:
+            zones[index] = _head_element(lines[index].text)
+    _closing(lines, body_start, zones)
+    return tuple(
+        ZonedLine(line.number, line.text, *(zone or (Zone.BODY, "text", "")))
+        for line, zone in zip(lines, zones, strict=True)
+    )
+
+
+def title_score(text: str) -> int:
+    """How much ``text`` looks like a notice's printed title (0: not at all)."""
+    core = _TRAILING_NUMBER.sub("", text).strip().removeprefix("《").removesuffix("》")
+    if not 6 <= len(core) <= 160 or _BREADCRUMB.search(core) or re.search("[。；;：:，,]", core):
+        return 0
+    if not _TITLE_SHAPE.search(core) or not re.search("关于|印发|转发|批转|颁发", core):
+        return 0
+    if NOT_A_TITLE.match(core):
+        return 0
+    score = 10
+    if core.startswith(VERBS):
+        score += 2
+    position = core.find("关于")
+    if position > 0 and is_organisation(core[:position]):
+        score += 3
+    return score
+
+
+def _best_title(lines: Sequence[Line], front: int) -> list[int] | None:
+    """The line(s) of the printed title: the best-shaped title before the addressees."""
+    best: tuple[int, int] | None = None
+    for index in range(front):
+        text = lines[index].text
+        if looks_like_recipients(text) and index > 0:
+            break
+        score = title_score(text)
+        if not score:
+            continue
+        if _is_page_heading(lines, index):
+            score -= 2
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
+        if find_doc_number(following) or looks_like_recipients(following):
+            score += 4
+        if best is None or score >= best[0]:
+            best = (score, index)
+    if best is None:
+        return None
+    index = best[1]
+    if index > 0 and _title_opens_with_issuer_line(lines, index):
+        return [index - 1, index]
+    return [index]
+
+
+def _is_page_heading(lines: Sequence[Line], index: int) -> bool:
+    """A page's own heading is followed at once by its publication line (发布时间 …)."""
+    return any(
+        _PAGE_META.search(lines[k].text) and find_date(lines[k].text) is not None
+        for k in range(index + 1, min(index + 3, len(lines)))
+    )
+
+
+def _title_opens_with_issuer_line(lines: Sequence[Line], index: int) -> bool:
+    """A title's first printed line may be its issuer (于都县人民政府办公室 / 关于印发…)."""
+    above, title = lines[index - 1], lines[index].text
+    if not split_issuers(above.text) or _MARK.match(above.text):
+        return False
+    if title.startswith(("印发", "转发", "批转", "颁发")):
+        return True
+    return title.startswith("关于") and above.number + 1 == lines[index].number
+
+
+def _recipients(lines: Sequence[Line], title: list[int] | None, front: int) -> int | None:
+    start = title[-1] + 1 if title else 0
+    for index in range(start, min(len(lines), max(front, start + 6))):
+        if looks_like_recipients(lines[index].text):
+            return index
+        if starts_part(lines[index].text) or len(lines[index].text) > 200:
+            break
+    return None
+
+
+def _document_start(
+    lines: Sequence[Line], title: list[int] | None, recipients: int | None, table: set[int]
+) -> int:
+    """The first line of the notice itself: its 版头, title or addressees."""
+    anchor = title[0] if title else recipients
+    if anchor is None:
+        return 0
+    start = anchor
+    while start > 0 and _head_element(lines[start - 1].text)[0] is Zone.HEAD:
+        if lines[start - 1].number in table:
+            break
+        start -= 1
+    return start
+
+
+def _head_element(text: str) -> tuple[Zone, str, str]:
+    """A 版头 element (发文机关标志, 发文字号, 签发人 …), or chrome if the line is none."""
+    if _MARK.match(text) and split_issuers(_MARK.match(text).group(1)):  # type: ignore[union-attr]
+        return Zone.HEAD, "mark", "name of the issuer followed by 文件"
+    if _SIGNER.search(text) or (find_doc_number(text) and len(text) <= 40):
+        return Zone.HEAD, "doc_number", "document number line of the 版头"
+    if _SEPARATOR.match(text):
+        return Zone.HEAD, "separator", "the red separator line"
+    if _SECRECY.match(text):
+        return Zone.HEAD, "marking", "份号, 密级 or 紧急程度"
+    if split_issuers(text):
+        return Zone.HEAD, "issuer", "name of the issuer above the title"
+    return Zone.CHROME, "page", "before the notice begins"
+
+
+def closing_date(text: str) -> tuple[str, str] | None:
+    """(signature, date) if ``text`` is a 成文日期 line, maybe with the signature before it."""
+    try:
+        whole = parse_date(text)
+    except ImpossibleDateError:
+        return None
+    if whole:
+        return "", whole.isoformat()
+    found = find_date(text)
+    if found is None or found[2] < len(text.rstrip()) - 2 or "印发" in text[found[2] :]:
+        return None
+    date, start, _ = found
+    before = text[:start].strip()
+    if before and not split_issuers(before):
+        return None
+    return before, date.isoformat()
+
+
+def _closing(
+    lines: Sequence[Line], body_start: int, zones: list[tuple[Zone, str, str] | None]
+) -> None:
+    """Mark the signature block, the attachment after it and the 版记."""
+    date_at = next(
+        (
+            k
+            for k in range(body_start, len(lines))
+            if not starts_part(lines[k].text) and closing_date(lines[k].text)
+        ),
+        None,
+    )
+    end = date_at if date_at is not None else len(lines)
+    if date_at is not None:
+        zones[date_at] = (Zone.DATE, "date", "a date alone (or after the signature) after the text")
+        for k in range(date_at - 1, max(body_start - 1, date_at - 3), -1):
+            if not split_issuers(lines[k].text):
+                break
+            zones[k] = (Zone.SIGNATURE, "signature", "issuer's name just above the date")
+            end = k
+        following = date_at + 1
+        if following < len(lines) and _NOTE.match(lines[following].text):
+            zones[following] = (Zone.NOTE, "note", "附注 in parentheses after the date")
+            following += 1
+        for k in range(following, len(lines)):
+            imprint = _IMPRINT.search(lines[k].text)
+            zones[k] = (
+                (Zone.IMPRINT, "imprint", "抄送 or 印发 line of the 版记")
+                if imprint
+                else (Zone.ATTACHMENT, "text", "after the signature block")
+            )
+    elif body_start < len(lines) and split_issuers(lines[-1].text):
+        zones[len(lines) - 1] = (Zone.SIGNATURE, "signature", "issuer's name closing the text")
+        end = len(lines) - 1
+    for k in range(body_start, end):
+        if zones[k] is None and _ATTACHMENT_NOTE.match(lines[k].text):
+            zones[k] = (Zone.ATTACHMENT_NOTE, "attachment_note", "附件 line before the signature")
+
+
+def without_chrome(
+    lines: Sequence[Line], zoned: Sequence[ZonedLine]
+) -> tuple[tuple[Line, ...], list[CleaningStep]]:
+    """The lines of the notice itself, and a cleaning step for each line of page chrome."""
+    kept: list[Line] = []
+    steps: list[CleaningStep] = []
+    for line, zone in zip(lines, zoned, strict=True):
+        if zone.zone is Zone.CHROME:
+            steps.append(CleaningStep("web-chrome", line.number, line.text, ""))
+        elif zone.zone is Zone.TABLE:
+            steps.append(CleaningStep("header-block", line.number, line.text, ""))
+        else:
+            kept.append(line)
+    return tuple(kept), steps
