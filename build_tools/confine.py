@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,9 +81,14 @@ def check_inside(path: Path, root: Path) -> None:
         )
 
 
-def walk(source_dir: Path, suffix: str) -> Found:
-    """Files ending in ``suffix`` under ``source_dir`` in a stable order, hidden folders
-    (.git) left out; every link met on the way is checked, and refused if it leaves."""
+def walk(
+    source_dir: Path,
+    suffix: str | tuple[str, ...],
+    other: Callable[[Path], SourceError | None] | None = None,
+) -> Found:
+    """Files ending in ``suffix`` (any case) under ``source_dir`` in a stable order, hidden
+    folders (.git) left out; every link met on the way is checked, and refused if it leaves.
+    ``other`` says why any other file is refused, or None to pass over it."""
     found = Found()
 
     def unreadable(exc: OSError) -> None:
@@ -96,10 +102,14 @@ def walk(source_dir: Path, suffix: str) -> Found:
             try:
                 if linked:
                     check_inside(path, source_dir)
-                if name.endswith(suffix) and name not in folders:
+                if name.lower().endswith(suffix) and name not in folders:
                     check_name(path, source_dir)
                     if path.is_file():
                         found.notices.append(path)
+                elif other is not None and name not in folders and path.is_file():
+                    refusal = other(path)
+                    if refusal is not None:
+                        found.refused.append(refusal)
             except SourceError as exc:
                 found.refused.append(exc)
     found.notices.sort()

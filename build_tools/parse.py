@@ -1,4 +1,4 @@
-"""Parse one raw notice into a Notice: decode → clean → metadata + structure."""
+"""Parse one raw notice into a Notice: read (by format) → clean → metadata + structure."""
 
 from __future__ import annotations
 
@@ -10,13 +10,14 @@ from pypinyin import lazy_pinyin
 
 from build_tools.cleaning import clean
 from build_tools.metadata import merge
-from build_tools.metadata.sidecar import Sidecar, load_sidecar
 from build_tools.metadata.facts import read_facts
-from build_tools.model import CleaningStep, Notice, SourceInfo, ZoneMark
-from build_tools.sources import RawSource, decode, normalise_newlines
+from build_tools.metadata.sidecar import Sidecar, load_sidecar
+from build_tools.model import Notice, SourceInfo, ZoneMark
+from build_tools.readers import read_notice
+from build_tools.sources import RawSource
 from build_tools.structure import parse_structure
-from build_tools.zones import find_zones, without_chrome
 from build_tools.textutil import RESERVED_NAMES
+from build_tools.zones import find_zones, without_chrome
 
 
 def slug_for(relative: str) -> str:
@@ -32,22 +33,22 @@ def slug_for(relative: str) -> str:
 def parse_notice(raw: RawSource) -> Notice:
     """Turn a raw notice into a parsed Notice; raises SourceError for unusable input."""
     sidecar = load_sidecar(raw.sidecar) if raw.sidecar else Sidecar()
-    text, encoding = decode(raw.data, raw.path, sidecar.encoding)
-    text, newline_changes = normalise_newlines(text)
-    cleaned = clean(text)
-    steps = list(cleaned.steps)
-    if newline_changes:
-        steps.insert(0, CleaningStep("line-endings", 1, f"{newline_changes} × CR", "LF"))
+    read = read_notice(raw, sidecar.encoding)
+    page_evidence = read.evidence  # what a web page says about itself (meta tags, title …)
+    cleaned = clean(read.text)
+    steps = [*read.steps, *cleaned.steps]
     zoned = find_zones(cleaned.lines)
     found = read_facts(zoned, cleaned.lines, header=cleaned.header)
     kept, chrome = without_chrome(cleaned.lines, zoned)
     steps += chrome
     fallback = kept[0].text[:60] if kept else PurePosixPath(raw.relative).stem
-    metadata, merge_warnings = merge(found.values, {}, sidecar, fallback)
+    metadata, merge_warnings = merge(found.values, {}, sidecar, fallback, evidence=page_evidence)
     paragraphs, outline = parse_structure(kept, found.roles)
     return Notice(
         slug=slug_for(raw.relative),
-        source=SourceInfo(file=raw.relative, sha256=raw.sha256, url=sidecar.url, encoding=encoding),
+        source=SourceInfo(
+            file=raw.relative, sha256=raw.sha256, url=sidecar.url, encoding=read.encoding
+        ),
         metadata=metadata,
         paragraphs=paragraphs,
         outline=outline,

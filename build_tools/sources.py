@@ -19,11 +19,16 @@ from pathlib import Path
 from build_tools.confine import Found, check_inside, check_name, walk
 from build_tools.errors import SidecarError, SourceError
 from build_tools.glossary.load import GLOSSARY_FILE
+from build_tools.readers import NOTICE_SUFFIXES, unsupported
 from build_tools.roles import DEPARTMENTS_FILE
 from build_tools.sectors.load import SECTORS_FILE
 
-NOTICE_SUFFIX = ".txt"
 SIDECAR_SUFFIXES = (".yml", ".yaml")
+# Files an operating system or an editor leaves in any folder: never notices, never errors.
+SYSTEM_FILES = frozenset(
+    {".DS_Store", "Thumbs.db", "desktop.ini", ".gitignore", ".gitkeep", ".gitattributes"}
+)
+_SYSTEM_PREFIXES = ("~$", "._", ".~lock.")
 # Curated data at the top of the source folder; never a notice's sidecar (glossary.txt).
 CURATED_FILES = frozenset({GLOSSARY_FILE, SECTORS_FILE, DEPARTMENTS_FILE})
 CASCADE = ("utf-8", "gb18030")
@@ -59,10 +64,42 @@ class RawSource:
 
 
 def find_notices(source_dir: Path) -> Found:
-    """Every notice file under ``source_dir`` in a stable order, and the files refused (links
-    that leave the folder, dangle or loop; names that are not UTF-8), each with its error."""
+    """Every notice file under ``source_dir`` in a stable order, and the files refused, each
+    with its error: links that leave the folder, dangle or loop; names that are not UTF-8;
+    files of a format no reader reads (.doc, .ofd …); two notices with one name (x.txt and
+    x.html would share a sidecar and a page)."""
     # A hidden file is still a notice (.2019年要点.txt); hidden folders (.git) are not read.
-    return walk(source_dir, NOTICE_SUFFIX)
+    found = walk(source_dir, NOTICE_SUFFIXES, _not_a_notice)
+    by_stem: dict[Path, list[Path]] = {}
+    for path in found.notices:
+        by_stem.setdefault(path.with_suffix(""), []).append(path)
+    for paths in by_stem.values():
+        if len(paths) < 2:
+            continue
+        names = " and ".join(path.name for path in paths)
+        for path in paths:
+            found.notices.remove(path)
+            found.refused.append(
+                SourceError(
+                    path,
+                    f"has the same name as another notice ({names}): they would share one "
+                    "sidecar and one page",
+                    hint="keep the one file as collected and move the other out of "
+                    "source_texts/, or rename one",
+                )
+            )
+    return found
+
+
+def _not_a_notice(path: Path) -> SourceError | None:
+    """Why a file under the source folder that is not a notice is refused: a format no
+    reader reads. Sidecars, curated data and files the system leaves are passed over."""
+    name = path.name
+    if path.suffix.lower() in SIDECAR_SUFFIXES or name in SYSTEM_FILES:
+        return None
+    if name.startswith(_SYSTEM_PREFIXES):
+        return None
+    return unsupported(path)
 
 
 def sidecar_for(path: Path, source_dir: Path | None = None) -> Path | None:

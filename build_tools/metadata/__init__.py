@@ -9,6 +9,7 @@ as null on purpose.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from build_tools.metadata.doc_number import doc_number_year
@@ -26,8 +27,13 @@ def merge(
     header_values: dict[str, Any],
     sidecar: Sidecar,
     fallback_title: str,
+    evidence: Mapping[str, str] | None = None,
 ) -> tuple[Metadata, list[str]]:
-    """Combine the layers into the front-matter contract and list what is missing."""
+    """Combine the layers into the front-matter contract and list what is missing.
+
+    ``evidence`` is what the file's page says about itself (build_tools.readers: HTML meta
+    tags, <title>, address); not used yet, and never to be trusted over the printed text.
+    """
     values: dict[str, Any] = {**text_values, **header_values, **sidecar.values}
     warnings: list[str] = []
     _derive_region(values, sidecar)

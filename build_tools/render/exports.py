@@ -16,6 +16,7 @@ from build_tools.archive import Archive
 from build_tools.model import Notice
 from build_tools.render.keyed import keyed
 from build_tools.render.notice import front_matter
+from build_tools.render.raw_source import source_url
 from build_tools.render.requirement_rows import (
     Rows,
     csv_export,
@@ -30,14 +31,8 @@ from build_tools.render.requirements import who
 from build_tools.write import Content, Stream
 
 DATA_FOLDER = "data"
-SOURCES_FOLDER = "sources"
 FEED = "feed.xml"
 FEED_ID = "tag:worksafety-archive,2026:"
-
-
-def source_url(notice: Notice) -> str:
-    """The raw source file as collected, relative to the site root."""
-    return f"{SOURCES_FOLDER}/{notice.slug}.txt"
 
 
 def render_exports(

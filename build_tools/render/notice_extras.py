@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from build_tools.model import Notice
 from build_tools.render.escape import escape_html
+from build_tools.render.raw_source import download_link
 
 if TYPE_CHECKING:
     from build_tools.archive import Archive
@@ -38,8 +39,7 @@ def tools_block(notice: Notice) -> str:
     """Raw-file download and the citation with a copy button (an annotation block)."""
     return (
         '<div class="notice-tools">'
-        f'<p><a class="md-button" href="../../sources/{notice.slug}.txt" download>'
-        "下载原文（原始文件，未经改动）</a></p>"
+        f"<p>{download_link(notice, '../../')}</p>"
         f'<p class="citation-label">引用本文（GB/T 7714）：</p>'
         f'<pre class="citation"><code>{escape_html(citation(notice))}</code></pre>'
         "</div>"
