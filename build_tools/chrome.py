@@ -14,6 +14,7 @@ import re
 
 from build_tools.metadata.dates import find_date
 from build_tools.metadata.doc_number import find_doc_number
+from build_tools.metadata.orgs import split_issuers
 
 # Anywhere: lines no notice prints.
 ANYWHERE = tuple(
@@ -53,13 +54,14 @@ AT_THE_EDGES = tuple(
         r".{2,30}(网|网站|平台|门户)\s*(--|——|-|_|\|)\s*.{0,30}$",
         r"^.{2,30}(--|——|_|\|)\s*.{2,30}(网|网站|平台)$",
         r"^篇\d+[:：]",
+        r"【正文】\s*$",
         r"[(（]共\d+篇[)）]$",
         r"^[A-Za-z][A-Za-z ,.'’\"“”:;()-]{30,}$",
     )
 )
 EDGE_LINES = 40
 # Anti-scraping junk: short tokens of ASCII punctuation and letters, with no Chinese.
-_JUNK = re.compile(r"^(?:[!-/:-@\[-`{-~]{1,3}[A-Za-z0-9]{0,2}\s+){3,}[!-~]{0,4}\s*")
+_ASCII_RUN = re.compile(r"[\x20-\x7e]+")
 _JUNK_PUNCTUATION = re.compile(r"[\^$&{}\[\]`'*#@~|\\]")
 
 
@@ -73,11 +75,21 @@ def is_chrome(text: str, near_edge: bool) -> str | None:
 
 
 def junk_prefix(text: str) -> int:
-    """How many leading characters of ``text`` are anti-scraping junk (0 if none)."""
-    match = _JUNK.match(text + " ")
-    if match is None or len(_JUNK_PUNCTUATION.findall(match.group(0))) < 3:
+    """How many leading characters of ``text`` are anti-scraping junk (0 if none).
+
+    Junk is a run of short ASCII tokens with odd punctuation (6 ^$ {- Q H& {. {) q7 `' ?);
+    a line of numbers or an English phrase is not.
+    """
+    match = _ASCII_RUN.match(text)
+    if match is None:
         return 0
-    return min(match.end(), len(text))
+    run = match.group(0)
+    tokens = run.split()
+    if len(tokens) < 3 or len(_JUNK_PUNCTUATION.findall(run)) < 3:
+        return 0
+    if sum(len(token) <= 3 for token in tokens) < 0.7 * len(tokens):
+        return 0
+    return match.end()
 
 
 # Where a flattened notice changes zone: after the title, after the document number, after
@@ -88,10 +100,6 @@ _TITLE_END = re.compile(
     r"|(?:通知|通报|意见|决定|批复|函)》?(?=\s+各)"
 )
 _ADDRESSEES = re.compile(r"^(各[^。；：:！？]{2,200}?[：:])\s*(?=\S)")
-_SIGNATURE = re.compile(
-    r"(?<=[。！）)])\s*((?:中共)?[\u4e00-\u9fff（）()]{2,40}?"
-    r"(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|政府|局|厅|部|委|司))\s*$"
-)
 FLATTENED = 160
 # A sentence that cites a notice opens with what the citing text does with it.
 NOT_A_TITLE = re.compile(
@@ -104,6 +112,10 @@ def split_flattened(text: str, front: bool) -> list[str]:
 
     ``front``: the line opens the text, so a title, number and addressees may open it.
     """
+    number = find_doc_number(text[:60]) if front else None
+    if number and number[1] <= 2 and re.match(r"[)）]?\s*各", text[number[2] :]):
+        # A number and the addressees run together (交安监发〔2011〕777号各省、…).
+        return [text[: number[2]], *split_flattened(text[number[2] :].lstrip(")） "), True)]
     if len(text) < FLATTENED:
         return [text]
     if not front:
@@ -136,15 +148,21 @@ def _could_be_title(text: str) -> bool:
 
 
 def _split_closing(text: str) -> list[str]:
-    """Put a signature and date that follow a sentence end on a line of their own."""
+    """Put a signature and date that follow a sentence end on a line of their own.
+
+    The date may stand alone only at the very end of the line.
+    """
     for match in re.finditer(r"[。！）)]\s*", text):
         tail = text[match.end() :]
         date = find_date(tail[:80])
         if date is None:
             continue
         _, start, end = date
-        signature = _SIGNATURE.search(tail[:start])
-        if signature is None or signature.start(1) > 2:
+        signature = tail[:start].strip()
+        rest = tail[end:]
+        if signature and not split_issuers(signature):
             continue
-        return [text[: match.end()], tail[:end], *([tail[end:]] if tail[end:].strip() else [])]
+        if not signature and rest.strip(" |｜\u3000"):
+            continue
+        return [text[: match.end()], tail[:end], *([rest] if rest.strip() else [])]
     return [text]

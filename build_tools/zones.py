@@ -60,7 +60,13 @@ _DOC_TYPES = (
     "|制度|安排|决议|命令|令"
 )
 _TITLE_SHAPE = re.compile(rf"(?:{_DOC_TYPES})》?$")
-_TRAILING_NUMBER = re.compile(r"\s*[(（][^()（）]{2,30}号[)）]\s*$")
+# A document number printed after the title: in brackets, or after a space.
+TRAILING_NUMBER = re.compile(
+    r"(?:\s*[(（]([^()（）]{2,30}号)[)）]|(?:\s+|(?<=[知见定报复函法案则划点告要示度排议]))"
+    r"((?!的)[\u4e00-\u9fff]{1,15}[〔\[［(（【]\d{4}\S{1,8}号))\s*$"
+)
+# The shape of a document number, also when damaged (巫山府办发〔2017132).
+_NUMBER_SHAPE = re.compile(r"^[\u4e00-\u9fff]{1,15}[〔\[［(（【]\s*\d{4}")
 _BREADCRUMB = re.compile(r"(>|»|＞|›|首页|当前位置|您的位置)")
 _MARK = re.compile(r"^(.{2,60}?)\s*文\s*件$")
 _SEPARATOR = re.compile(r"^[\s▬━─—_=＝\-–*★☆·•]{3,}$")
@@ -100,8 +106,11 @@ def find_zones(lines: Sequence[Line]) -> tuple[ZonedLine, ...]:
             zones[index] = (Zone.RECIPIENTS, "recipients", "addressees ending in a colon")
         elif find_doc_number(lines[index].text):
             zones[index] = (Zone.HEAD, "doc_number", "document number under the title")
+        elif lines[index].number in table_lines:
+            zones[index] = (Zone.TABLE, "table", "label and value of the page's metadata table")
         else:
-            zones[index] = _head_element(lines[index].text)
+            # Only the document number stands between a printed title and its addressees.
+            zones[index] = (Zone.CHROME, "page", "between the title and the addressees")
     _closing(lines, body_start, zones)
     return tuple(
         ZonedLine(line.number, line.text, *(zone or (Zone.BODY, "text", "")))
@@ -111,7 +120,7 @@ def find_zones(lines: Sequence[Line]) -> tuple[ZonedLine, ...]:
 
 def title_score(text: str) -> int:
     """How much ``text`` looks like a notice's printed title (0: not at all)."""
-    core = _TRAILING_NUMBER.sub("", text).strip().removeprefix("《").removesuffix("》")
+    core = TRAILING_NUMBER.sub("", text).strip().removeprefix("《").removesuffix("》")
     if not 6 <= len(core) <= 160 or _BREADCRUMB.search(core) or re.search("[。；;：:，,]", core):
         return 0
     if not _TITLE_SHAPE.search(core) or not re.search("关于|印发|转发|批转|颁发", core):
@@ -167,7 +176,11 @@ def _title_opens_with_issuer_line(lines: Sequence[Line], index: int) -> bool:
         return False
     if title.startswith(("印发", "转发", "批转", "颁发")):
         return True
-    return title.startswith("关于") and above.number + 1 == lines[index].number
+    # Under the 发文字号, an issuer's name opens the title; at the very top, it is the
+    # 发文机关标志 (printed without 文件), which is not part of the title.
+    return (
+        title.startswith("关于") and index > 1 and bool(_NUMBER_SHAPE.match(lines[index - 2].text))
+    )
 
 
 def _recipients(lines: Sequence[Line], title: list[int] | None, front: int) -> int | None:

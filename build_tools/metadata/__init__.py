@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from build_tools.metadata.doc_number import doc_number_year
+from build_tools.metadata.levels import suffix_level
 from build_tools.metadata.regions import classify
 from build_tools.metadata.sidecar import Sidecar
 from build_tools.metadata.titles import title_year
@@ -86,6 +87,9 @@ def _derive_region(values: dict[str, Any], sidecar: Sidecar) -> None:
     source = values.get("region") or str(issuers[0]).removeprefix("中共")
     match = classify(source) if source else None
     if match is None:
+        level = suffix_level(source) if source else None
+        if level and "level" not in values:
+            values["level"] = level
         return
     if "region" not in values:
         values["region"] = match.region

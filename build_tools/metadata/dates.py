@@ -27,6 +27,9 @@ def parse_date(text: str) -> dt.date | None:
     Raises ImpossibleDateError when the text is shaped like a date but no such day exists.
     """
     text = text.strip().strip("（）()")
+    damaged = _damaged(text)
+    if damaged:
+        return damaged
     for pattern, convert in (
         (_CN_DATE, _from_chinese),
         (_ARABIC_DATE, _from_arabic),
@@ -40,6 +43,28 @@ def parse_date(text: str) -> dt.date | None:
             except ValueError as exc:
                 raise ImpossibleDateError(f"no such date: {text}") from exc
     return None
+
+
+# Digits whose 年 and 月 a web page lost: 20171228, 2017817日.
+_RUN_TOGETHER = re.compile(r"((?:19|20)\d{2})(\d{2,4})日?")
+
+
+def _damaged(text: str) -> dt.date | None:
+    """A date whose 年 and 月 were lost, if its digits can be read only one way."""
+    match = _RUN_TOGETHER.fullmatch(text)
+    if match is None or (len(match.group(2)) < 4 and not text.endswith("日")):
+        return None
+    year, rest = int(match.group(1)), match.group(2)
+    readings = set()
+    for cut in (1, 2):
+        month, day = rest[:cut], rest[cut:]
+        if (month.startswith("0") and cut == 1) or not 1 <= len(day) <= 2:
+            continue
+        try:
+            readings.add(dt.date(year, int(month), int(day)))
+        except ValueError:
+            continue
+    return readings.pop() if len(readings) == 1 else None
 
 
 def find_date(text: str) -> tuple[dt.date, int, int] | None:

