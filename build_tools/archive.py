@@ -15,7 +15,7 @@ from typing import TypeVar
 from build_tools.glossary.load import Glossary
 from build_tools.glossary.matching import TermMatcher, term_counts
 from build_tools.model import Notice, SectorHit, TermCount, TermUse
-from build_tools.roles import Assignment, Roles, assignments
+from build_tools.roles import Assignment, Roles, assignments, department_names
 from build_tools.sectors.assign import classify_notice
 from build_tools.sectors.classify import SectorClassifier
 from build_tools.sectors.load import Taxonomy
@@ -156,7 +156,7 @@ def assemble_archive(
     keys: Mapping[str, str] | None = None,
 ) -> Archive:
     """The archive from each notice's own term counts and sectors (see build_tools.stage)."""
-    roles = roles or Roles(())
+    roles = (roles or Roles(())).distinct(department_names(notices))
     uses, notice_terms = _term_usage(notices, counts)
     return Archive(
         notices=tuple(notices),

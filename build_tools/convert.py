@@ -17,8 +17,8 @@ from typing import TypeVar
 
 from build_tools.archive import Archive, Curated, assemble_archive
 from build_tools.curated import present
-from build_tools.errors import ArchiveError, OutputCollisionError
-from build_tools.glossary.load import GLOSSARY_FILE, Glossary, load_glossary
+from build_tools.errors import ArchiveError, CuratedDataError, OutputCollisionError
+from build_tools.glossary.load import GLOSSARY_FILE, Glossary, read_glossary
 from build_tools.model import Notice, SectorHit, TermCount
 from build_tools.parked import Parked
 from build_tools.render.browse import (
@@ -44,7 +44,7 @@ from build_tools.render.requirement_rows import Rows
 from build_tools.render.requirements import forget as forget_requirements
 from build_tools.render.requirements import forget_html
 from build_tools.render.sectors import SECTORS_FOLDER, iter_sectors, sector_year_pages
-from build_tools.roles import DEPARTMENTS_FILE, Roles, load_roles
+from build_tools.roles import DEPARTMENTS_FILE, Roles, read_roles
 from build_tools.search.documents import fixed_docs, notice_doc, search_docs
 from build_tools.search.index import FOLDER as SEARCH_FOLDER
 from build_tools.search.index import (
@@ -55,7 +55,7 @@ from build_tools.search.index import (
     index_files,
     shard_files,
 )
-from build_tools.sectors.load import SECTORS_FILE, Taxonomy, load_taxonomy
+from build_tools.sectors.load import SECTORS_FILE, Taxonomy, read_taxonomy
 from build_tools.sources import find_notices
 from build_tools.stage import stage_all
 from build_tools.write import Content, WriteReport, build_lock, write_outputs
@@ -89,10 +89,13 @@ class ConvertReport:
     parked: Parked | None = None  # each notice's page, outline, rows and search document
     postings: Postings = field(default_factory=dict)  # search postings of every document
 
+    curated_warnings: list[tuple[str, str]] = field(default_factory=list)  # missing data
+
     @property
     def warnings(self) -> list[tuple[str, str]]:
-        """(file, message) for every warning of every converted notice."""
-        return [(n.source.file, w) for n in self.notices for w in n.warnings]
+        """(file, message) for every warning of every converted notice and of curated data."""
+        notices = [(n.source.file, w) for n in self.notices for w in n.warnings]
+        return notices + self.curated_warnings
 
     def summary(self) -> str:
         """One line for people: converted / warnings / failed."""
@@ -111,11 +114,11 @@ def load_archive(
     ``cache_dir``, each notice's own work is cached there (see build_tools.stage).
     """
     report = ConvertReport()
-    curated_failures = ConvertReport()
+    checked = ConvertReport()  # the curated data's problems, reported after the notices'
     curated = Curated(
-        _curated(curated_failures, source_dir / GLOSSARY_FILE, load_glossary, Glossary(())),
-        _curated(curated_failures, source_dir / SECTORS_FILE, load_taxonomy, Taxonomy(())),
-        _curated(curated_failures, source_dir / DEPARTMENTS_FILE, load_roles, Roles(())),
+        _curated(checked, source_dir / GLOSSARY_FILE, read_glossary, Glossary(()), "terms"),
+        _curated(checked, source_dir / SECTORS_FILE, read_taxonomy, Taxonomy(()), "sectors"),
+        _curated(checked, source_dir / DEPARTMENTS_FILE, read_roles, Roles(()), "roles"),
     )
     found = find_notices(source_dir)
     report.failures.extend(Failure(error.path, str(error)) for error in found.refused)
@@ -128,7 +131,8 @@ def load_archive(
         add_postings(report.postings, doc_id, doc_weights(doc))
     parked = report.parked = Parked()
     files: dict[str, str] = {}  # source file by slug
-    by_hash: dict[str, str] = {}
+    by_hash: dict[str, str] = {}  # first file with these bytes
+    by_number: dict[str, str] = {}  # first file with this 发文字号
     counts: dict[str, tuple[TermCount, ...]] = {}
     sectors: dict[str, dict[str, tuple[SectorHit, ...]]] = {}
     keys: dict[str, str] = {}
@@ -143,13 +147,7 @@ def load_archive(
             report.failures.append(Failure(str(outcome.path), str(error)))
             continue
         files[notice.slug] = notice.source.file
-        twin = by_hash.get(notice.source.sha256)
-        if twin is not None:
-            notice = replace(
-                notice,
-                warnings=(*notice.warnings, f"same bytes as {twin}: remove one of the two copies"),
-            )
-        by_hash.setdefault(notice.source.sha256, notice.source.file)
+        notice = _twin_warnings(notice, by_hash, by_number)
         doc_id = len(fixed) + len(report.notices)
         add_postings(report.postings, doc_id, staged.search_weights)
         # Only what the archive-wide pages need stays in memory; the page waits on disk.
@@ -163,11 +161,28 @@ def load_archive(
         if outcome.key:
             keys[notice.slug] = outcome.key
         report.notices.append(notice)
-    report.failures.extend(curated_failures.failures)
+    report.failures.extend(checked.failures)
+    report.curated_warnings.extend(checked.curated_warnings)
     report.archive = assemble_archive(
         report.notices, counts, sectors, curated.glossary, curated.taxonomy, curated.roles, keys
     )
     return report
+
+
+def _twin_warnings(notice: Notice, by_hash: dict[str, str], by_number: dict[str, str]) -> Notice:
+    """The notice, warned if an earlier one has its bytes, or its 发文字号 but other text."""
+    file, number = notice.source.file, notice.metadata.doc_number
+    twin = by_hash.setdefault(notice.source.sha256, file)
+    if twin != file:
+        warning = f"same bytes as {twin}: remove one of the two copies"
+    elif number and by_number.setdefault(number, file) != file:
+        warning = (
+            f"same 发文字号 {number} as {by_number[number]} but a different text: keep the "
+            "better copy, or correct doc_number in the sidecar of the one that is wrong"
+        )
+    else:
+        return notice
+    return replace(notice, warnings=(*notice.warnings, warning))
 
 
 def _curated_hash(source_dir: Path) -> str:
@@ -181,13 +196,31 @@ def _curated_hash(source_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def _curated(report: ConvertReport, path: Path, load: Callable[[Path], T], empty: T) -> T:
-    """Curated data from ``path``; unusable data is a failure and the build goes on without it."""
+def _curated(
+    report: ConvertReport,
+    path: Path,
+    read: Callable[[Path], tuple[T, list[CuratedDataError]]],
+    empty: T,
+    what: str,
+) -> T:
+    """Curated data from ``path``. An entry with an error is a failure and is left out, the
+    other entries are kept; a file that cannot be read at all is a failure. Missing or
+    empty data is a warning: a strict build never publishes a site without it."""
     try:
-        return load(path)
+        data, errors = read(path)
     except ArchiveError as exc:
         report.failures.append(Failure(str(path), str(exc)))
         return empty
+    report.failures.extend(Failure(str(path), str(error)) for error in errors)
+    if not path.is_file():
+        report.curated_warnings.append(
+            (str(path), f"missing: the site would have no {what}; restore the file")
+        )
+    elif data == empty and not errors:
+        report.curated_warnings.append(
+            (str(path), f"has no entries: the site would have no {what}; restore them")
+        )
+    return data
 
 
 def iter_pages(
@@ -274,12 +307,15 @@ def _notice_page(notice: Notice, archive: Archive, parked: Parked | None) -> Con
     if parked is None:
         return render_notice(notice, archive)
     related = related_block(notice, archive)
+    # A department whose reading another name shares has a page of its own, known only
+    # now: a notice naming one is made afresh (its parked labels link to the shared id).
+    renamed = archive.roles.renamed_in(notice)
 
     def make() -> str:
-        page = parked.get(PAGE + notice.slug)
+        page = None if renamed else parked.get(PAGE + notice.slug)
         return render_notice(notice, archive) if page is None else with_block(page, related)
 
-    return keyed(archive, [notice.slug], f"{notice.slug}\n{related}", make)
+    return keyed(archive, [notice.slug], f"{notice.slug}\n{related}\n{renamed}", make)
 
 
 def _search_files(

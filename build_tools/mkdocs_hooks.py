@@ -16,7 +16,7 @@ from mkdocs.plugins import event_priority
 
 from build_tools.convert import convert
 from build_tools.errors import ArchiveError, LinkError
-from build_tools.glossary.load import GLOSSARY_FILE, load_glossary
+from build_tools.glossary.load import GLOSSARY_FILE, read_glossary
 from build_tools.glossary.search_dict import write_user_dictionary
 from build_tools.render.escape import plain_html
 from build_tools.render.rawhtml import anchor_ids, stash, unstash
@@ -45,7 +45,8 @@ def on_config(config: Any, **_: Any) -> Any:
     project = _project(config)
     path = project / USER_DICTIONARY
     try:
-        glossary = load_glossary(project / SOURCE_FOLDER / GLOSSARY_FILE)
+        # Bad entries are left out here and reported once, with the notices (on_pre_build).
+        glossary, _reported = read_glossary(project / SOURCE_FOLDER / GLOSSARY_FILE)
     except ArchiveError as exc:
         log.error("glossary not loaded: %s", exc)
         return config

@@ -70,6 +70,8 @@ def find_notices(source_dir: Path) -> Found:
     x.html would share a sidecar and a page)."""
     # A hidden file is still a notice (.2019年要点.txt); hidden folders (.git) are not read.
     found = walk(source_dir, NOTICE_SUFFIXES, _not_a_notice)
+    # Word's lock file of an open x.docx is ~$x.docx; macOS leaves ._x.pdf on other disks.
+    found.notices = [path for path in found.notices if not path.name.startswith(_SYSTEM_PREFIXES)]
     by_stem: dict[Path, list[Path]] = {}
     for path in found.notices:
         by_stem.setdefault(path.with_suffix(""), []).append(path)
@@ -159,11 +161,15 @@ def decode(data: bytes, path: Path | str, encoding: str | None = None) -> tuple[
         try:
             text = data.decode(encoding)
         except LookupError as exc:
-            raise SourceError(path, f"unknown encoding '{encoding}'", key="encoding") from exc
-        except UnicodeDecodeError as exc:
+            raise SourceError(
+                path, f"'{encoding}' is no text encoding: {exc}", key="encoding"
+            ) from exc
+        except (UnicodeError, ValueError) as exc:
+            # Not only UnicodeDecodeError: idna, punycode and 'undefined' raise UnicodeError.
+            where = f"byte {exc.start}" if isinstance(exc, UnicodeDecodeError) else str(exc)
             raise SourceError(
                 path,
-                f"cannot be decoded as {encoding} (byte {exc.start})",
+                f"cannot be decoded as {encoding} ({where})",
                 key="encoding",
                 hint="correct the sidecar key 'encoding:'",
             ) from exc

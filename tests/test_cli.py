@@ -64,7 +64,8 @@ def test_inspect_missing_file() -> None:
 def test_convert_and_check_report_a_bad_notice_and_go_on(tmp_path: Path) -> None:
     source = tmp_path / "source_texts"
     source.mkdir()
-    shutil.copy(SOURCE_DIR / "003_65114f20cbda8ae2.txt", source)
+    for name in ("003_65114f20cbda8ae2.txt", "glossary.yml", "sectors.yml", "departments.yml"):
+        shutil.copy(SOURCE_DIR / name, source)
     (source / "broken.txt").write_bytes(b"")
     output = tmp_path / "out"
     result = run("convert", "--source", str(source), "--docs", str(output))

@@ -75,23 +75,24 @@ def small() -> Glossary:
     ("entry", "key", "message"),
     [
         (
-            "- id: a\n  term: 甲\n  explanation: 乙\n  basis_confidence: sure\n",
+            "- id: a\n  term: 甲乙\n  explanation: 乙\n  basis_confidence: sure\n",
             "basis_confidence",
             "checked or unsure",
         ),
-        ("- id: a\n  term: 甲\n  basis_confidence: unsure\n", "explanation", "required"),
+        ("- id: a\n  term: 甲乙\n  basis_confidence: unsure\n", "explanation", "required"),
         (
-            "- id: a\n  term: 甲\n  explanation: 乙\n  basis_confidence: unsure\n  colour: red\n",
+            "- id: a\n  term: 甲乙\n  explanation: 乙\n  basis_confidence: unsure\n  colour: red\n",
             "colour",
             "unknown key",
         ),
         (
-            "- id: A B\n  term: 甲\n  explanation: 乙\n  basis_confidence: unsure\n",
+            "- id: A B\n  term: 甲乙\n  explanation: 乙\n  basis_confidence: unsure\n",
             "id",
             "lowercase",
         ),
         (
-            "- id: a\n  term: 甲\n  explanation: 乙\n  basis_confidence: unsure\n  related: [b]\n",
+            "- id: a\n  term: 甲乙\n  explanation: 乙\n  basis_confidence: unsure\n"
+            "  related: [b]\n",
             "related",
             "unknown term id",
         ),
@@ -101,7 +102,7 @@ def small() -> Glossary:
             "one syllable per",
         ),
         (
-            "- id: a\n  term: 甲\n  explanation: 乙\n  basis_confidence: unsure\n  aliases: 丙\n",
+            "- id: a\n  term: 甲乙\n  explanation: 乙\n  basis_confidence: unsure\n  aliases: 丙\n",
             "aliases",
             "list",
         ),

@@ -46,9 +46,9 @@ def test_exclusions_and_departments_do_not_count() -> None:
 @pytest.mark.parametrize(
     ("text", "key", "message"),
     [
-        ("- id: a\n  name: 甲\n  parent: b\n", "parent", "unknown sector id"),
-        ("- id: a\n  name: 甲\n  gbt4754: 12345\n", "gbt4754", "GB/T 4754 code"),
-        ("- id: a\n  name: 甲\n  colour: red\n", "colour", "unknown key"),
+        ("- id: a\n  name: 甲乙\n  parent: b\n", "parent", "unknown sector id"),
+        ("- id: a\n  name: 甲乙\n  gbt4754: 12345\n", "gbt4754", "GB/T 4754 code"),
+        ("- id: a\n  name: 甲乙\n  colour: red\n", "colour", "unknown key"),
         ("- id: a\n", "name", "required"),
     ],
 )

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
-from build_tools.curated import Entry, load_entries, present
+from build_tools.curated import Entry, each, present, read_entries, unique
+from build_tools.errors import CuratedDataError
 from build_tools.glossary.pinyin import index_initial, sort_key, term_pinyin
 from build_tools.model import Basis, Confidence, Term
 from build_tools.textutil import HAN_CLASS, unfold
@@ -50,27 +51,46 @@ class Glossary:
 
 
 def load_glossary(path: Path) -> Glossary:
-    """The glossary in ``path``; an empty glossary if the file does not exist."""
+    """The glossary in ``path``; an empty glossary if the file does not exist. The first
+    bad entry raises (see ``read_glossary`` for a glossary without the bad entries)."""
+    glossary, errors = read_glossary(path)
+    if errors:
+        raise errors[0]
+    return glossary
+
+
+def read_glossary(path: Path) -> tuple[Glossary, list[CuratedDataError]]:
+    """The terms of ``path`` that are usable, and an error for each entry left out."""
     if not present(path):
-        return Glossary(())
-    entries = load_entries(path, _KEYS, _REQUIRED)
-    terms = [_term(entry) for entry in entries]
-    _check_unique(entries, terms)
-    known = {term.id for term in terms}
-    for entry, term in zip(entries, terms, strict=True):
-        for related in term.related:
-            if related not in known:
-                raise entry.error("related", f"unknown term id '{related}'")
-            if related == term.id:
-                raise entry.error("related", "a term cannot be related to itself")
-    return Glossary(tuple(sorted(terms, key=lambda t: sort_key(t.term, t.pinyin))))
+        return Glossary(()), []
+    entries, errors = read_entries(path, _KEYS, _REQUIRED)
+    # Ids of every entry, those left out included: a link to one of them is no error of its own.
+    named = {entry.name for entry in entries} | {str(error.entry) for error in errors}
+    made = unique(each(entries, _term, errors), lambda term: term.id, errors)
+    made = _distinct_forms(made, errors)
+    kept = [term for entry, term in made if _related_ok(entry, term, named, errors)]
+    ids = {term.id for term in kept}
+    terms = [replace(term, related=tuple(r for r in term.related if r in ids)) for term in kept]
+    errors.sort(key=lambda error: error.line or 0)
+    return Glossary(tuple(sorted(terms, key=lambda t: sort_key(t.term, t.pinyin)))), errors
+
+
+def _related_ok(entry: Entry, term: Term, named: set[str], errors: list[CuratedDataError]) -> bool:
+    for related in term.related:
+        if related == term.id:
+            errors.append(entry.error("related", "a term cannot be related to itself"))
+            return False
+        if related not in named:
+            errors.append(entry.error("related", f"unknown term id '{related}'"))
+            return False
+    return True
 
 
 def _term(entry: Entry) -> Term:
     ident = entry.text("id")
     if not _ID.match(ident):
         raise entry.error("id", f"expected lowercase ASCII words joined by '-', got {ident!r}")
-    term = entry.text("term")
+    term = entry.word("term")
     override = entry.optional_text("pinyin")
     if override is not None:
         _check_pinyin(entry, term, override)
@@ -80,7 +100,7 @@ def _term(entry: Entry) -> Term:
     return Term(
         id=ident,
         term=term,
-        aliases=entry.texts("aliases"),
+        aliases=entry.words("aliases"),
         pinyin=override or term_pinyin(term),
         explanation=unfold(entry.text("explanation")),
         components=entry.texts("components"),
@@ -129,14 +149,18 @@ def _basis(entry: Entry) -> tuple[Basis, ...]:
     return tuple(found)
 
 
-def _check_unique(entries: list[Entry], terms: list[Term]) -> None:
-    seen_ids: dict[str, str] = {}
-    seen_forms: dict[str, str] = {}
-    for entry, term in zip(entries, terms, strict=True):
-        if term.id in seen_ids:
-            raise entry.error("id", f"duplicate id, also used by entry {seen_ids[term.id]}")
-        seen_ids[term.id] = entry.name
-        for form in term.forms:
-            if form in seen_forms:
-                raise entry.error("aliases", f"'{form}' is already a form of {seen_forms[form]}")
-            seen_forms[form] = term.id
+def _distinct_forms(
+    made: list[tuple[Entry, Term]], errors: list[CuratedDataError]
+) -> list[tuple[Entry, Term]]:
+    """The entries whose term and aliases no earlier entry has."""
+    seen: dict[str, str] = {}
+    kept = []
+    for entry, term in made:
+        taken = [form for form in term.forms if form in seen]
+        if taken:
+            key = "term" if taken[0] == term.term else "aliases"
+            errors.append(entry.error(key, f"'{taken[0]}' is already a form of {seen[taken[0]]}"))
+            continue
+        seen.update((form, term.id) for form in term.forms)
+        kept.append((entry, term))
+    return kept

@@ -5,7 +5,6 @@ Every error names the file, the line and the key. YAML is loaded with the safe l
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ import yaml
 from build_tools.errors import SidecarError
 from build_tools.metadata.doc_number import normalise_doc_number
 from build_tools.model import Level
+from build_tools.yamlvalues import as_written, forbidden_character
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,11 @@ class _Invalid(ValueError):
     """A value of the wrong type or form; the message says what is expected."""
 
 
+# A title, an issuer or a region is one line: a page lists it in every list it appears in.
+MAX_TEXT = 200
+FIRST_YEAR = 1949  # the archive holds notices of the People's Republic
+
+
 def _optional(check: Callable[[Any], Any]) -> Callable[[Any], Any]:
     def run(value: Any) -> Any:
         return None if value is None else check(value)
@@ -46,43 +51,59 @@ def _text(value: Any) -> str:
     return value.strip()
 
 
+def _line(value: Any) -> str:
+    text = _text(value)
+    if len(text) > MAX_TEXT:
+        raise _Invalid(f"expected at most {MAX_TEXT} characters, not {len(text)}")
+    return text
+
+
 def _level(value: Any) -> Level:
     try:
         return Level(value)
     except ValueError as exc:
-        choices = ", ".join(level.value for level in Level)
-        raise _Invalid(f"expected one of {choices} or null, got {value!r}") from exc
+        choices = "/".join(level.value for level in Level)
+        raise _Invalid(f"expected one of {choices}/null") from exc
+
+
+def _last_date() -> dt.date:
+    """The latest credible date: a year from today (plans are issued ahead of their year)."""
+    today = dt.date.today()
+    return today.replace(year=today.year + 1, day=min(today.day, 28))
 
 
 def _date(value: Any) -> str:
     if isinstance(value, dt.datetime):
         value = value.date()
-    if isinstance(value, dt.date):
-        return value.isoformat()
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value.strip()).isoformat()
+            value = dt.date.fromisoformat(value.strip())
         except ValueError as exc:
-            raise _Invalid(f"expected a real date as YYYY-MM-DD, got {value!r}") from exc
-    raise _Invalid(f"expected a date as YYYY-MM-DD, got {value!r}")
+            raise _Invalid("expected a real date as YYYY-MM-DD") from exc
+    if not isinstance(value, dt.date):
+        raise _Invalid("expected a date as YYYY-MM-DD")
+    first, last = dt.date(FIRST_YEAR, 1, 1), _last_date()
+    if not first <= value <= last:
+        raise _Invalid(f"expected a date from {first} to {last} (a year from today)")
+    return value.isoformat()
 
 
 def _year(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1949 <= value <= 2100:
-        raise _Invalid(f"expected a year such as 2022, got {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int) or not FIRST_YEAR <= value <= 2100:
+        raise _Invalid("expected a year such as 2022")
     return value
 
 
 def _recipients(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise _Invalid("expected a list of text")
-    return tuple(item.strip() for item in value if item.strip())
+    return tuple(_line(item) for item in value if item.strip())
 
 
 def _doc_number(value: Any) -> str:
-    normalised = normalise_doc_number(_text(value))
+    normalised = normalise_doc_number(_line(value))
     if normalised is None:
-        raise _Invalid(f"expected a document number such as 国办发〔2012〕14号, got {value!r}")
+        raise _Invalid("expected a document number such as 国办发〔2012〕14号")
     return normalised
 
 
@@ -90,32 +111,34 @@ def _url(value: Any) -> str:
     text = _text(value)
     parsed = urlparse(text)
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise _Invalid(f"expected an http(s) URL, got {value!r}")
+        raise _Invalid("expected an http(s) URL")
     return text
 
 
 def _encoding(value: Any) -> str:
     text = _text(value)
     try:
-        codecs.lookup(text)
+        b"a".decode(text)  # LookupError also for codecs that do not make text (rot13, base64)
     except LookupError as exc:
-        raise _Invalid(f"unknown encoding {value!r}") from exc
+        raise _Invalid("expected a text encoding such as gb18030, big5 or utf-16") from exc
+    except ValueError:
+        pass  # a text encoding that cannot decode "a": decoding the notice will say so
     return text
 
 
 METADATA_KEYS: dict[str, Callable[[Any], Any]] = {
-    "title": _text,
-    "notice_title": _optional(_text),
+    "title": _line,
+    "notice_title": _optional(_line),
     "doc_number": _optional(_doc_number),
-    "issuer": _optional(_text),
+    "issuer": _optional(_line),
     "level": _optional(_level),
-    "region": _optional(_text),
+    "region": _optional(_line),
     "date": _optional(_date),
     "year": _optional(_year),
     "recipients": _recipients,
-    "status": _optional(_text),
-    "index_number": _optional(_text),
-    "publisher": _optional(_text),
+    "status": _optional(_line),
+    "index_number": _optional(_line),
+    "publisher": _optional(_line),
 }
 OTHER_KEYS: dict[str, Callable[[Any], Any]] = {
     "url": _optional(_url),
@@ -152,10 +175,14 @@ def load_sidecar(path: Path) -> Sidecar:
                 raw = loader.construct_object(value_node, deep=True)
             except ValueError as exc:
                 raise SidecarError(path, f"invalid value: {exc}", line=line, key=key) from exc
+            odd = forbidden_character(raw)
+            if odd:
+                raise SidecarError(path, odd, line=line, key=key)
             try:
                 values[key] = (METADATA_KEYS | OTHER_KEYS)[key](raw)
             except _Invalid as exc:
-                raise SidecarError(path, str(exc), line=line, key=key) from exc
+                got = as_written(value_node, raw)
+                raise SidecarError(path, f"got {got}; {exc}", line=line, key=key) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

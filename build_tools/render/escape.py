@@ -11,6 +11,8 @@ import html
 import re
 
 _ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+# Characters XML 1.0 forbids: C0 controls but tab, LF and CR; surrogates; U+FFFE, U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _WHITESPACE_RUN = re.compile(r"\s+")
 
 
@@ -37,3 +39,9 @@ def plain_html(text: str) -> str:
 def escape_html(text: str) -> str:
     """Source text for raw HTML blocks (metadata panel, labels)."""
     return html.escape(_WHITESPACE_RUN.sub(" ", text).strip(), quote=True)
+
+
+def escape_xml(text: str) -> str:
+    """Text for an XML element (the feed): escaped, and without the characters XML 1.0
+    forbids, which sidecars refuse but which could still come from a notice's text."""
+    return html.escape(_NOT_XML.sub("", text), quote=False)

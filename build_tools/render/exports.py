@@ -10,10 +10,10 @@ from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape
 
 from build_tools.archive import Archive
 from build_tools.model import Notice
+from build_tools.render.escape import escape_xml
 from build_tools.render.keyed import keyed
 from build_tools.render.notice import front_matter
 from build_tools.render.raw_source import source_url
@@ -149,11 +149,11 @@ def atom_feed(archive: Archive) -> str:
         entries.append(
             "<entry>"
             f"<id>{FEED_ID}notices/{notice.slug}</id>"
-            f"<title>{xml_escape(meta.title)}</title>"
+            f"<title>{escape_xml(meta.title)}</title>"
             f'<link rel="alternate" type="text/html" href="{notice_url(notice)}"/>'
             f"<updated>{_updated(notice)}</updated>"
-            f"<author><name>{xml_escape(who(notice))}</name></author>"
-            f"<summary>{xml_escape(summary or meta.title)}</summary>"
+            f"<author><name>{escape_xml(who(notice))}</name></author>"
+            f"<summary>{escape_xml(summary or meta.title)}</summary>"
             "</entry>"
         )
     return (
