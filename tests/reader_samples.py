@@ -108,12 +108,12 @@ def _save(document: Any) -> bytes:
     return out.getvalue()
 
 
-def county_notice_docx() -> bytes:
+def county_notice_docx(doc_number: str = "松政办〔2023〕5号") -> bytes:
     """A county office's 红头文件: border rule, numbered body, a table, 版记, page footer."""
     document = Document()
     _add_list(document, 90, 90)
     _red(document, "松林县人民政府办公室文件")
-    _centered(document, "松政办〔2023〕5号")
+    _centered(document, doc_number)
     _border_rule(document)
     _centered(document, "松林县人民政府办公室")
     _centered(document, "关于印发松林县2023年安全生产工作要点的通知")
