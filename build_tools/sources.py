@@ -72,8 +72,6 @@ def find_notices(source_dir: Path) -> Found:
     found = walk(source_dir, NOTICE_SUFFIXES, _not_a_notice)
     # Word's lock file of an open x.docx is ~$x.docx; macOS leaves ._x.pdf on other disks.
     found.notices = [path for path in found.notices if not path.name.startswith(_SYSTEM_PREFIXES)]
-    # Word's lock file of an open x.docx is ~$x.docx; macOS leaves ._x.pdf on other disks.
-    found.notices = [path for path in found.notices if not path.name.startswith(_SYSTEM_PREFIXES)]
     by_stem: dict[Path, list[Path]] = {}
     for path in found.notices:
         by_stem.setdefault(path.with_suffix(""), []).append(path)
