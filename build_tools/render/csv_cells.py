@@ -19,11 +19,14 @@ FORMULA_STARTS = frozenset("=+-@\t\r＝＋－＠")
 # ideographic), line feeds and quotes. Tab and CR are formula starts themselves, so they are
 # not skipped; that keeps the rule unambiguous: a quote in front never changes the verdict.
 _SKIPPABLE = re.compile(r"[ \u00a0\u3000\n\"']*")
+_CHECKED = FORMULA_STARTS | frozenset(" \u00a0\u3000\n\"'")  # any other first character is safe
 QUOTE = "'"
 
 
 def starts_formula(text: str) -> bool:
     """Whether a spreadsheet could read ``text`` as a formula."""
+    if text[:1] not in _CHECKED:
+        return False
     skipped = _SKIPPABLE.match(text)
     first = text[skipped.end() if skipped else 0 :][:1]
     return first in FORMULA_STARTS
