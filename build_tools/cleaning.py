@@ -12,15 +12,13 @@ from collections import Counter
 
 from build_tools.chrome import EDGE_LINES, is_chrome, junk_prefix, split_flattened
 from build_tools.metadata.orgs import split_issuers
+from build_tools.metadata.table import LABELS
 from build_tools.model import CleaningStep, CleanText, Line
 from build_tools.structure import starts_part
 from build_tools.textutil import CJK_CLASS, HAN_CLASS, SPACE_CLASS, TERMINAL, snippet
 
-# Labels of the metadata table that gov.cn-style policy libraries print above a document.
-HEADER_LABELS = (
-    "索引号", "主题分类", "发布机构", "发文机关", "文件编号", "发文字号", "有效性",
-    "成文日期", "发布日期", "主题词", "标题", "体裁分类", "组配分类", "公开方式", "信息来源",
-)  # fmt: skip
+# Labels of the metadata table that policy libraries print above a document.
+HEADER_LABELS = tuple(sorted(LABELS, key=len, reverse=True))
 _HEADER_SCAN_LINES = 12
 _HEADER_CONTINUATION = 80
 _LABEL_RE = re.compile(
@@ -171,7 +169,7 @@ class _Paragraph:
     """A paragraph being joined from lines. Its pieces are kept apart until it is complete:
     joining them one by one would copy a long paragraph once per line."""
 
-    __slots__ = ("number", "pieces", "length", "tail")
+    __slots__ = ("length", "number", "pieces", "tail")
 
     def __init__(self, line: Line) -> None:
         self.number = line.number
@@ -276,6 +274,8 @@ def _remove_stray_spaces(line: Line, steps: list[CleaningStep]) -> Line:
     Official titles may separate two phrases with a space (《关于坚持科学发展安全发展 促进…》).
     """
     text = line.text
+    if (" " in text.strip() or "\u3000" in text.strip()) and len(split_issuers(text) or ()) > 1:
+        return line  # joint issuers: 中共XX市委 XX市人民政府
     depth = 0  # 《 minus 》 before ``seen``, counted as the matches go left to right
     seen = 0
 

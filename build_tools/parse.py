@@ -34,20 +34,23 @@ def parse_notice(raw: RawSource) -> Notice:
     """Turn a raw notice into a parsed Notice; raises SourceError for unusable input."""
     sidecar = load_sidecar(raw.sidecar) if raw.sidecar else Sidecar()
     read = read_notice(raw, sidecar.encoding)
-    page_evidence = read.evidence  # what a web page says about itself (meta tags, title …)
     cleaned = clean(read.text)
     steps = [*read.steps, *cleaned.steps]
     zoned = find_zones(cleaned.lines)
-    found = read_facts(zoned, cleaned.lines, header=cleaned.header)
+    # What a saved web page says about itself (meta tags, title …) is evidence below the text.
+    found = read_facts(zoned, cleaned.lines, read.evidence, header=cleaned.header)
     kept, chrome = without_chrome(cleaned.lines, zoned)
     steps += chrome
     fallback = kept[0].text[:60] if kept else PurePosixPath(raw.relative).stem
-    metadata, merge_warnings = merge(found.values, {}, sidecar, fallback, evidence=page_evidence)
+    metadata, merge_warnings = merge(found.values, sidecar, fallback)
     paragraphs, outline = parse_structure(kept, found.roles)
     return Notice(
         slug=slug_for(raw.relative),
         source=SourceInfo(
-            file=raw.relative, sha256=raw.sha256, url=sidecar.url, encoding=read.encoding
+            file=raw.relative,
+            sha256=raw.sha256,
+            url=sidecar.url or found.values.get("url"),
+            encoding=read.encoding,
         ),
         metadata=metadata,
         paragraphs=paragraphs,

@@ -7,10 +7,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from build_tools.cleaning import clean
-from build_tools.metadata.text import extract_from_text
+from build_tools.metadata.facts import read_facts
 from build_tools.render.notice import render_body, render_notice
 from build_tools.render.rawhtml import join_blocks
 from build_tools.structure import parse_structure
+from build_tools.zones import find_zones, without_chrome
 from tests.helpers import (
     SEEDS,
     SOURCE_DIR,
@@ -59,10 +60,12 @@ def body_html(text: str) -> tuple[str, str]:
     """Render ``text`` as a notice body; return (cleaned text, HTML)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     cleaned = clean(text)
-    roles = extract_from_text(cleaned.lines).roles
-    paragraphs, _ = parse_structure(cleaned.lines, roles)
+    zoned = find_zones(cleaned.lines)
+    roles = read_facts(zoned, cleaned.lines).roles
+    kept, _ = without_chrome(cleaned.lines, zoned)
+    paragraphs, _ = parse_structure(kept, roles)
     html_text = to_html(join_blocks(render_body(paragraphs)))
-    return "".join(line.text for line in cleaned.lines), html_text
+    return "".join(line.text for line in kept), html_text
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -8,10 +8,12 @@ import pytest
 
 from build_tools.metadata.dates import ImpossibleDateError, parse_date
 from build_tools.metadata.doc_number import doc_number_year, normalise_doc_number
+from build_tools.metadata.orgs import is_organisation, issuer_prefix
 from build_tools.metadata.recipients import looks_like_recipients, split_recipients
 from build_tools.metadata.regions import classify
-from build_tools.metadata.titles import is_organisation, notice_title, title_year, workplan_title
+from build_tools.metadata.titles import title_year, workplan_title
 from build_tools.model import Level
+from build_tools.zones import title_score
 
 
 @pytest.mark.parametrize(
@@ -72,32 +74,50 @@ def test_doc_number_year() -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "title", "issuer"),
+    ("line", "issuers"),
     [
-        ("关于印发2012年安全生产工作要点的通知", "关于印发2012年安全生产工作要点的通知", None),
-        (
-            "《国务院办公厅关于继续深入扎实开展“安全生产年”活动的通知》",
-            "关于继续深入扎实开展“安全生产年”活动的通知",
-            "国务院办公厅",
-        ),
+        ("关于印发2012年安全生产工作要点的通知", None),
+        ("《国务院办公厅关于继续深入扎实开展“安全生产年”活动的通知》", ["国务院办公厅"]),
         (
             "滕州市安全生产委员会关于印发《2022年全市安全生产工作要点》的通知",
-            "关于印发《2022年全市安全生产工作要点》的通知",
-            "滕州市安全生产委员会",
+            ["滕州市安全生产委员会"],
         ),
+        (
+            "安徽省人民政府办公厅转发国务院办公厅关于认真抓好今冬明春安全生产工作的通知",
+            ["安徽省人民政府办公厅"],
+        ),
+        (
+            "中共赣州市委 赣州市人民政府印发《关于推进安全生产领域改革发展的实施办法》的通知",
+            ["中共赣州市委", "赣州市人民政府"],
+        ),
+        ("转发县人民政府办公室关于进一步加强近期安全生产的通知", None),
     ],
 )
-def test_notice_titles(line: str, title: str, issuer: str | None) -> None:
-    found = notice_title(line)
-    assert found is not None
-    assert (found.title, found.issuer) == (title, issuer)
+def test_notice_titles_and_their_issuers(line: str, issuers: list[str] | None) -> None:
+    assert title_score(line) > 0
+    prefix = issuer_prefix(line.strip("《》"))
+    assert (prefix[0] if prefix else None) == issuers
+
+
+def test_an_issuer_list_ending_in_deng_is_not_whole() -> None:
+    line = (
+        "中共中央宣传部、国家安全生产监督管理总局、公安部等关于开展2012年全国“安全生产月”活动的通知"
+    )
+    assert issuer_prefix(line) == (["中共中央宣传部", "国家安全生产监督管理总局", "公安部"], False)
 
 
 @pytest.mark.parametrize(
-    "line", ["现将《2012年安全生产工作要点》印发给你们。", "关于安全生产", "2012年安全生产工作要点"]
+    "line",
+    [
+        "现将《2012年安全生产工作要点》印发给你们。",
+        "关于安全生产",
+        "2012年安全生产工作要点",
+        "根据《国务院安委会办公室关于开展综合评估的通知》",
+        "您的位置：首页 > 政务公开 > 关于印发要点的通知",
+    ],
 )
 def test_not_notice_titles(line: str) -> None:
-    assert notice_title(line) is None
+    assert title_score(line) == 0
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,6 @@ as null on purpose.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from build_tools.metadata.doc_number import doc_number_year
@@ -24,18 +23,14 @@ _EXPECTED = ("issuer", "level", "date", "year")
 
 
 def merge(
-    text_values: dict[str, Any],
-    header_values: dict[str, Any],
-    sidecar: Sidecar,
-    fallback_title: str,
-    evidence: Mapping[str, str] | None = None,
+    text_values: dict[str, Any], sidecar: Sidecar, fallback_title: str
 ) -> tuple[Metadata, list[str]]:
     """Combine the layers into the front-matter contract and list what is missing.
 
-    ``evidence`` is what the file's page says about itself (build_tools.readers: HTML meta
-    tags, <title>, address); not used yet, and never to be trusted over the printed text.
+    ``text_values`` are the facts read from the notice (build_tools.metadata.facts: printed
+    text, the page's metadata table and, below both, what a saved page says of itself).
     """
-    values: dict[str, Any] = {**text_values, **header_values, **sidecar.values}
+    values: dict[str, Any] = {**text_values, **sidecar.values}
     warnings: list[str] = []
     _derive_region(values, sidecar)
     if "year" not in values:
