@@ -137,3 +137,26 @@ def test_a_sidecar_of_a_notice_called_glossary_in_a_subfolder_is_its_sidecar(
     assert report.failures == []
     notice = next(n for n in report.notices if n.source.file == "sub/glossary.txt")
     assert notice.metadata.region == "滕州市"
+
+
+@pytest.mark.parametrize(
+    ("name", "entry"),
+    [
+        (
+            "glossary.yml",
+            "- id: index\n  term: 目录\n  explanation: 甲。\n  basis_confidence: unsure\n",
+        ),
+        ("sectors.yml", "- id: index\n  name: 目录\n"),
+        ("departments.yml", "- id: index\n  name: 目录\n  patterns: [目录$]\n"),
+    ],
+)
+def test_curated_data_cannot_take_the_name_of_a_list_page(
+    name: str, entry: str, tmp_path: Path
+) -> None:
+    folder = sources(tmp_path / "src", curated=True)
+    with (folder / name).open("a", encoding="utf-8") as file:
+        file.write(entry)
+    report = convert(folder, tmp_path / "out")
+    message = only_failure(report)
+    assert f"{name}:" in message and "entry 'index'" in message and "key 'id'" in message
+    assert (tmp_path / "out" / name.removesuffix(".yml") / "index.md").is_file()
