@@ -95,12 +95,14 @@ def junk_prefix(text: str) -> int:
 # Where a flattened notice changes zone: after the title, after the document number, after
 # the addressees' colon, before a signature and date at a sentence end.
 _TITLE_END = re.compile(
-    r"(?:通知|通报|意见|决定|批复|函|办法|方案|规定|细则|要点|公告|通告)》?"
+    r"(?:通知书|通知|通报|意见|决定|批复|函|办法|方案|规定|细则|要点|公告|通告)》?"
     r"(?=\s*[(（]?[\u4e00-\u9fff]{1,15}[〔\[［(（【]\d{4}[〕\]］)）】]\s*第?\d{1,5}\s*号)"
     r"|(?:通知|通报|意见|决定|批复|函)》?(?=\s+各)"
 )
 _ADDRESSEES = re.compile(r"^(各[^。；：:！？]{2,200}?[：:])\s*(?=\S)")
 FLATTENED = 160
+_MARK_AND_NUMBER = re.compile(r"^(.{2,40}?文件)\s*(?=[\u4e00-\u9fff]{1,15}[〔\[［(（【﹝]\d{4})")
+_LEADING_LABEL = re.compile(r"^[\u4e00-\u9fff \u3000]{0,5}[:：|｜\s]+")
 # A sentence that cites a notice opens with what the citing text does with it.
 NOT_A_TITLE = re.compile(
     r"^(根据|为|按照|依据|依照|遵照|现将|经|结合|按|近日|今年|贯彻|认真|请|对)"
@@ -112,8 +114,16 @@ def split_flattened(text: str, front: bool) -> list[str]:
 
     ``front``: the line opens the text, so a title, number and addressees may open it.
     """
+    mark = _MARK_AND_NUMBER.match(text) if front else None
+    if mark:  # 重庆市人民政府办公厅文件渝办发[2012]238号…
+        return [mark.group(1), *split_flattened(text[mark.end() :], True)]
     number = find_doc_number(text[:60]) if front else None
-    if number and number[1] <= 2 and re.match(r"[)）]?\s*各", text[number[2] :]):
+    label = _LEADING_LABEL.match(text)
+    if (
+        number
+        and number[1] <= (label.end() if label else 2)
+        and re.match(r"[)）]?\s*各", text[number[2] :])
+    ):
         # A number and the addressees run together (交安监发〔2011〕777号各省、…).
         return [text[: number[2]], *split_flattened(text[number[2] :].lstrip(")） "), True)]
     if len(text) < FLATTENED:
@@ -143,7 +153,7 @@ def _could_be_title(text: str) -> bool:
         len(text) <= 150
         and not re.search("[。，,；;：:]", text)
         and not NOT_A_TITLE.match(text)
-        and bool(re.search("关于|印发|转发|批转", text))
+        and bool(re.search("关于|印发|转发|批转", text) or text.endswith("通知书"))
     )
 
 

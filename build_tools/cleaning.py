@@ -12,7 +12,7 @@ from collections import Counter
 
 from build_tools.chrome import EDGE_LINES, is_chrome, junk_prefix, split_flattened
 from build_tools.metadata.orgs import split_issuers
-from build_tools.metadata.table import LABELS
+from build_tools.metadata.table import LABELS, is_table_row
 from build_tools.model import CleaningStep, CleanText, Line
 from build_tools.structure import starts_part
 from build_tools.textutil import CJK_CLASS, HAN_CLASS, SPACE_CLASS, TERMINAL, snippet
@@ -34,7 +34,9 @@ _STRAY_SPACE = re.compile(
     rf"|(?<=[0-9])[{SPACE_CLASS}]+(?=[{CJK_CLASS}])"
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_NOTICE_END = re.compile(r"(通知|意见|决定|通报|批复|函)》?$")
+_NOTICE_END = re.compile(
+    r"(通知|通知书|意见|决定|通报|批复|函|办法|方案|规定|细则|要点|公告|通告|规划|预案)》?$"
+)
 # A line at least this long that does not end a sentence was broken by wrapping.
 _LONG_LINE = 100
 _TITLE_ZONE = 15
@@ -201,13 +203,21 @@ def _join_broken_lines(lines: list[Line | None], steps: list[CleaningStep]) -> l
     width = _wrap_width([line for line in lines if line is not None])
     joined: list[_Paragraph] = []
     previous_blank = True
-    for line in lines:
+    following = _following_texts(lines)
+    for index, line in enumerate(lines):
         if line is None:
             previous_blank = True
             continue
         if joined:
             last = joined[-1]
-            reason = _join_reason(last, line.text, width, len(joined) < _TITLE_ZONE, previous_blank)
+            in_title_zone = len(joined) < _TITLE_ZONE
+            reason = _join_reason(last, line.text, width, in_title_zone, previous_blank)
+            if (
+                reason is None
+                and in_title_zone
+                and _is_title_middle(last, line.text, following[index])
+            ):
+                reason = "title-join"
             if reason:
                 glue = " " if last.tail[-1:].isascii() and line.text[:1].isascii() else ""
                 before = last.tail
@@ -240,8 +250,39 @@ def _join_reason(
     return None
 
 
+def _following_texts(lines: list[Line | None]) -> list[str]:
+    """For each position, the text of the next line that is not blank."""
+    found: list[str] = [""] * len(lines)
+    text = ""
+    for index in range(len(lines) - 1, -1, -1):
+        found[index] = text
+        line = lines[index]
+        if line is not None:
+            text = line.text
+    return found
+
+
+def _is_title_middle(first: _Paragraph, second: str, third: str) -> bool:
+    """The middle line of a title printed over three lines (XX关于开展 / 大检查和 / …的通知)."""
+    opening = first.text()
+    return (
+        first.length <= _TITLE_MAX
+        and "关于" in opening
+        and not opening.startswith(("【", "["))
+        and not _NOTICE_END.search(opening)
+        and opening[-1] not in TERMINAL
+        and len(second) <= 30
+        and not any(ch in second for ch in TERMINAL + "，,")
+        and not starts_part(second)
+        and len(third) <= 40
+        and bool(_NOTICE_END.search(third))
+    )
+
+
 def _is_split_title(first: str, second: str) -> bool:
     """A notice title printed over two lines (《…开展 / …的通知》, 关于…的 / 通知)."""
+    if first.startswith(("【", "[")):
+        return False  # a label of the page's table: 【失效依据】…
     if first.count("《") > first.count("》") and second.count("》") > second.count("《"):
         return len(second) <= 60
     return (
@@ -274,8 +315,10 @@ def _remove_stray_spaces(line: Line, steps: list[CleaningStep]) -> Line:
     Official titles may separate two phrases with a space (《关于坚持科学发展安全发展 促进…》).
     """
     text = line.text
-    if (" " in text.strip() or "\u3000" in text.strip()) and len(split_issuers(text) or ()) > 1:
-        return line  # joint issuers: 中共XX市委 XX市人民政府
+    if (" " in text.strip() or "\u3000" in text.strip()) and (
+        len(split_issuers(text) or ()) > 1 or is_table_row(text)
+    ):
+        return line  # joint issuers (中共XX市委 XX市人民政府), or a table's labels and values
     depth = 0  # 《 minus 》 before ``seen``, counted as the matches go left to right
     seen = 0
 

@@ -67,6 +67,8 @@ TRAILING_NUMBER = re.compile(
 )
 # The shape of a document number, also when damaged (巫山府办发〔2017132).
 _NUMBER_SHAPE = re.compile(r"^[\u4e00-\u9fff]{1,15}[〔\[［(（【]\s*\d{4}")
+_MARKER = re.compile(r"^【[^】]{1,8}】|【(已废止|已失效|失效|废止|有效|已修改|现行有效)】$")
+_SELF_TITLED = ("通知书", "决定书")
 _BREADCRUMB = re.compile(r"(>|»|＞|›|首页|当前位置|您的位置)")
 _MARK = re.compile(r"^(.{2,60}?)\s*文\s*件$")
 _SEPARATOR = re.compile(r"^[\s▬━─—_=＝\-–*★☆·•]{3,}$")
@@ -101,7 +103,10 @@ def find_zones(lines: Sequence[Line]) -> tuple[ZonedLine, ...]:
             zones[index] = (Zone.TITLE, "title", "title shape before the addressees")
     after_title = title[-1] + 1 if title else start
     body_start = recipients + 1 if recipients is not None else after_title
-    for index in range(after_title, body_start):
+    if recipients is None and title and _is_number_line(lines, after_title):
+        body_start = after_title + 1  # a 决定 or 通报 has a number but no addressees
+    between = after_title if title else (recipients if recipients is not None else body_start)
+    for index in range(between, body_start):
         if index == recipients:
             zones[index] = (Zone.RECIPIENTS, "recipients", "addressees ending in a colon")
         elif find_doc_number(lines[index].text):
@@ -118,11 +123,23 @@ def find_zones(lines: Sequence[Line]) -> tuple[ZonedLine, ...]:
     )
 
 
+def title_core(text: str) -> str:
+    """A title line without what a page adds to it: a number after it, a status marker
+    (【已废止】), the 《》 a page wraps it in."""
+    core = _MARKER.sub("", text.strip())
+    core = TRAILING_NUMBER.sub("", core).strip()
+    if core.startswith("《") and core.endswith("》"):
+        core = core[1:-1]
+    return core
+
+
 def title_score(text: str) -> int:
     """How much ``text`` looks like a notice's printed title (0: not at all)."""
-    core = TRAILING_NUMBER.sub("", text).strip().removeprefix("《").removesuffix("》")
+    core = title_core(text)
     if not 6 <= len(core) <= 160 or _BREADCRUMB.search(core) or re.search("[。；;：:，,]", core):
         return 0
+    if core.endswith(_SELF_TITLED):
+        return 8  # 重大生产安全事故查处挂牌督办通知书: a title without 关于
     if not _TITLE_SHAPE.search(core) or not re.search("关于|印发|转发|批转|颁发", core):
         return 0
     if NOT_A_TITLE.match(core):
@@ -178,9 +195,11 @@ def _title_opens_with_issuer_line(lines: Sequence[Line], index: int) -> bool:
         return True
     # Under the 发文字号, an issuer's name opens the title; at the very top, it is the
     # 发文机关标志 (printed without 文件), which is not part of the title.
-    return (
-        title.startswith("关于") and index > 1 and bool(_NUMBER_SHAPE.match(lines[index - 2].text))
-    )
+    if not title.startswith("关于"):
+        return False
+    # Printed on the line right above (no blank line between), it is the title's start.
+    adjacent = above.number + 1 == lines[index].number
+    return adjacent or (index > 1 and bool(_NUMBER_SHAPE.match(lines[index - 2].text)))
 
 
 def _recipients(lines: Sequence[Line], title: list[int] | None, front: int) -> int | None:
@@ -208,12 +227,22 @@ def _document_start(
     return start
 
 
+def _is_number_line(lines: Sequence[Line], index: int) -> bool:
+    if index >= len(lines):
+        return False
+    found = find_doc_number(lines[index].text)
+    return found is not None and len(lines[index].text) <= found[2] - found[1] + 4
+
+
 def _head_element(text: str) -> tuple[Zone, str, str]:
     """A 版头 element (发文机关标志, 发文字号, 签发人 …), or chrome if the line is none."""
     if _MARK.match(text) and split_issuers(_MARK.match(text).group(1)):  # type: ignore[union-attr]
         return Zone.HEAD, "mark", "name of the issuer followed by 文件"
     if _SIGNER.search(text) or (find_doc_number(text) and len(text) <= 40):
         return Zone.HEAD, "doc_number", "document number line of the 版头"
+    number = find_doc_number(text[:40])
+    if number and number[1] <= 2 and title_score(text[number[2] :]):
+        return Zone.HEAD, "doc_number", "document number printed before the title"
     if _SEPARATOR.match(text):
         return Zone.HEAD, "separator", "the red separator line"
     if _SECRECY.match(text):

@@ -13,7 +13,7 @@ _CN_DATE = re.compile(
     rf"([{_ZERO}一二三四五六七八九]{{4}})\s*年\s*([一二三四五六七八九十]{{1,2}})\s*月"
     r"\s*([一二三四五六七八九十]{1,3})\s*日"
 )
-_ARABIC_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_ARABIC_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*(?:[日号]|$)")
 _SEPARATED_DATE = re.compile(r"(\d{4})\s*([-./／－．])\s*(\d{1,2})\s*\2\s*(\d{1,2})")
 
 

@@ -6,8 +6,8 @@ import re
 
 from build_tools.textutil import HAN_CLASS, to_halfwidth
 
-_OPEN = "\\[［〔(（【〖"
-_CLOSE = "\\]］〕)）】〗"
+_OPEN = "\\[［〔(（【〖﹝〘"
+_CLOSE = "\\]］〕)）】〗﹞〙"
 DOC_NUMBER = re.compile(
     rf"(?P<prefix>[{HAN_CLASS}]{{1,20}}?)\s*[{_OPEN}]\s*(?P<year>(?:19|20)\d{{2}})\s*[{_CLOSE}]"
     r"\s*第?\s*(?P<serial>\d{1,5})\s*号"
@@ -42,8 +42,11 @@ def find_doc_number(text: str) -> tuple[str, int, int] | None:
     half = to_halfwidth(text)
     for match in DOC_NUMBER.finditer(half):
         prefix = match.group("prefix")
-        label = _LABEL.match(prefix)
         start = match.start("prefix")
+        if "文件" in prefix:  # 发文机关标志 run into the number (XX人民政府办公厅文件渝办发…)
+            cut = prefix.rindex("文件") + 2
+            prefix, start = prefix[cut:], start + cut
+        label = _LABEL.match(prefix)
         if label:
             prefix = prefix[label.end() :]
             start += label.end()

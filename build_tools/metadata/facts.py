@@ -19,7 +19,14 @@ from build_tools.metadata.recipients import split_recipients
 from build_tools.metadata.table import TableValue, header_values, read_table
 from build_tools.metadata.titles import workplan_title
 from build_tools.model import FactEvidence, Line, Role
-from build_tools.zones import TRAILING_NUMBER, Zone, ZonedLine, closing_date, title_score
+from build_tools.zones import (
+    TRAILING_NUMBER,
+    Zone,
+    ZonedLine,
+    closing_date,
+    title_core,
+    title_score,
+)
 
 _MARK = re.compile(r"^(.{2,60}?)\s*文\s*件$")
 
@@ -85,7 +92,11 @@ def read_facts(
 def _from_table(table: Sequence[TableValue], facts: Facts) -> None:
     for value in table:
         if value.fact == "title":
-            facts.offer("notice_title", value.value, 4 if title_score(value.value) else 0, "table")
+            shaped = title_score(value.value)
+            facts.offer("notice_title", value.value, 4 if shaped else 0, "table")
+            prefix = issuer_prefix(title_core(value.value)) if shaped else None
+            if prefix and prefix[1]:
+                facts.offer("issuers", prefix[0], 5, f"table title, line {value.line}")
         elif value.fact == "issuer":
             facts.offer("issuer", value.value, 3, f"table 发文机关, line {value.line}")
         elif value.fact == "publisher":
@@ -99,6 +110,7 @@ def _from_zones(zoned: Sequence[ZonedLine], facts: Facts) -> None:
     title_lines = [z for z in zoned if z.zone is Zone.TITLE]
     if title_lines:
         _title(title_lines, facts)
+    _numbers_after_titles(zoned, facts)
     for line in zoned:
         where = f"line {line.number} ({line.zone.value}: {line.evidence})"
         if line.zone is Zone.HEAD and line.element == "mark":
@@ -110,7 +122,7 @@ def _from_zones(zoned: Sequence[ZonedLine], facts: Facts) -> None:
             facts.offer("issuers", split_issuers(line.text), 7, where)
             facts.roles[line.number] = Role.ISSUER
         elif line.zone is Zone.HEAD and line.element == "doc_number":
-            number = find_doc_number(line.text)
+            number = find_doc_number(line.text[:60])
             if number:
                 facts.offer("doc_number", number[0], 9, where)
                 facts.roles[line.number] = Role.DOC_NUMBER
@@ -136,16 +148,8 @@ def _from_zones(zoned: Sequence[ZonedLine], facts: Facts) -> None:
 
 
 def _title(title_lines: Sequence[ZonedLine], facts: Facts) -> None:
-    text = "".join(line.text for line in title_lines).strip()
-    number = TRAILING_NUMBER.search(text)
+    text = title_core("".join(line.text for line in title_lines))
     where = f"line {title_lines[0].number} (title)"
-    if number:
-        found = find_doc_number(number.group(1) or number.group(2))
-        if found:
-            facts.offer("doc_number", found[0], 8, f"{where}: number after the title")
-        text = text[: number.start()].strip()
-    if text.startswith("《") and text.endswith("》"):
-        text = text[1:-1]
     facts.offer("notice_title", text, 10, where)
     prefix = issuer_prefix(text)
     if prefix:
@@ -156,6 +160,20 @@ def _title(title_lines: Sequence[ZonedLine], facts: Facts) -> None:
             facts.offer("level_source", names[0], 5, f"{where}: first of several issuers")
     for line in title_lines:
         facts.roles[line.number] = Role.NOTICE_TITLE
+
+
+def _numbers_after_titles(zoned: Sequence[ZonedLine], facts: Facts) -> None:
+    """A number printed after a title-shaped line before the text (…的通知(皖安〔2024〕1号))."""
+    for line in zoned:
+        if line.zone not in (Zone.TITLE, Zone.CHROME, Zone.HEAD):
+            continue
+        number = TRAILING_NUMBER.search(line.text)
+        if number is None or not title_score(line.text):
+            continue
+        found = find_doc_number(number.group(1) or number.group(2))
+        if found:
+            score = 8 if line.zone is Zone.TITLE else 7
+            facts.offer("doc_number", found[0], score, f"line {line.number}: after a title")
 
 
 def _from_page(evidence: Mapping[str, str], facts: Facts) -> None:
@@ -235,6 +253,9 @@ def _level_hints(zoned: Sequence[ZonedLine], facts: Facts) -> None:
     if facts.values.get("issuer"):
         return
     source = facts.values.pop("level_source", None)
+    if source is None:  # a bare name (自治区安全生产委员会) still says its level
+        bare = [c for c in facts.candidates if c.fact == "issuers" and len(c.value) == 1]
+        source = max(bare, key=lambda c: c.score).value[0] if bare else None
     hint = level_hint(
         source,
         facts.values.get("doc_number"),

@@ -29,7 +29,9 @@ _RECIPIENT_LEVELS = (
         Level.PROVINCIAL,
     ),
     (
-        re.compile(r"各(县|区|县区|县市区)|各县（市、区）|各县\(市、区\)|各区人民政府"),
+        re.compile(
+            r"各(县|区|旗|县区|县市区|旗县区|旗区)|各县（市、区）|各县\(市、区\)|各区人民政府"
+        ),
         Level.PREFECTURAL,
     ),
     (re.compile(r"各(乡|镇|街道|乡镇|苏木|镇街)"), Level.COUNTY),

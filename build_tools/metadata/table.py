@@ -33,9 +33,15 @@ LABELS = {
     "颁布部门": "publisher",
     "颁布机构": "publisher",
     "制定机关": "issuer",
+    "制定机构": "issuer",
+    "发文机构": "issuer",
+    "发文文号": "doc_number",
+    "公文时效": "status",
+    "法规标题": "title",
+    "失效依据": "",
+    "发文日期": "",
     "作者": "publisher",
     "成文日期": "date",
-    "发文日期": "date",
     "发布日期": "published",
     "发布时间": "published",
     "发表时间": "published",
@@ -112,6 +118,12 @@ def read_table(lines: Sequence[Line]) -> tuple[list[TableValue], set[int]]:
                 # Labels and values on different lines: a body's name is still one.
                 values.append(TableValue("publisher", raw, line.number))
     return values, used
+
+
+def is_table_row(text: str) -> bool:
+    """Whether a line opens with a label of the table or holds two of them."""
+    starts = [m for m in _LABEL.finditer(text) if _starts_cell(text, m.start())]
+    return len(starts) >= 2 or bool(starts and starts[0].start() == 0)
 
 
 def _starts_cell(text: str, start: int) -> bool:
