@@ -36,6 +36,7 @@ ANYWHERE = tuple(
         r"^(无需注册|学术咨询|找律师|欢迎来到|设为首页|论文部分内容阅读|文章播报)",
         r"^公文高手",
         r"^\[接上页\]$",
+        r"^[—－\-–]\s*\d{1,3}\s*[—－\-–]$",
     )
 )
 # Footer words, on a short line without a sentence in it.
@@ -163,16 +164,19 @@ def _split_closing(text: str) -> list[str]:
     The date may stand alone only at the very end of the line.
     """
     for match in re.finditer(r"[。！）)]\s*", text):
-        tail = text[match.end() :]
-        date = find_date(tail[:80])
+        at = match.end()  # the tail is read through positions: a copy per match is quadratic
+        date = find_date(text[at : at + 80])
         if date is None:
             continue
         _, start, end = date
-        signature = tail[:start].strip()
-        rest = tail[end:]
+        signature = text[at : at + start].strip()
         if signature and not split_issuers(signature):
             continue
-        if not signature and rest.strip(" |｜\u3000"):
+        if not signature and _NOT_BLANK.search(text, at + end):
             continue
-        return [text[: match.end()], tail[:end], *([rest] if rest.strip() else [])]
+        rest = text[at + end :]
+        return [text[:at], text[at : at + end], *([rest] if rest.strip() else [])]
     return [text]
+
+
+_NOT_BLANK = re.compile(r"[^ |｜\u3000]")  # what the closing date may be followed by

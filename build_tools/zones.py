@@ -69,6 +69,7 @@ TRAILING_NUMBER = re.compile(
 _NUMBER_SHAPE = re.compile(r"^[\u4e00-\u9fff]{1,15}[〔\[［(（【]\s*\d{4}")
 _MARKER = re.compile(r"^【[^】]{1,8}】|【(已废止|已失效|失效|废止|有效|已修改|现行有效)】$")
 _SELF_TITLED = ("通知书", "决定书")
+PAGE_NUMBER = re.compile(r"\s*[—－\-–]\s*\d{1,3}\s*[—－\-–]\s*$")
 _BREADCRUMB = re.compile(r"(>|»|＞|›|首页|当前位置|您的位置)")
 _MARK = re.compile(r"^(.{2,60}?)\s*文\s*件$")
 _SEPARATOR = re.compile(r"^[\s▬━─—_=＝\-–*★☆·•]{3,}$")
@@ -253,7 +254,11 @@ def _head_element(text: str) -> tuple[Zone, str, str]:
 
 
 def closing_date(text: str) -> tuple[str, str] | None:
-    """(signature, date) if ``text`` is a 成文日期 line, maybe with the signature before it."""
+    """(signature, date) if ``text`` is a 成文日期 line, maybe with the signature before it.
+
+    A page number a copy glued to the date (2023年5月10日— 3 —) is not part of the line.
+    """
+    text = PAGE_NUMBER.sub("", text)
     try:
         whole = parse_date(text)
     except ImpossibleDateError:

@@ -262,3 +262,35 @@ def test_unknown_stays_unknown(tmp_path: object) -> None:
     assert (meta.issuer, meta.date, meta.doc_number, meta.level) == (None, None, None, None)
     assert any("no issuer" in warning for warning in notice.warnings)
     assert {z.zone for z in notice.zones} == {Zone.BODY.value}
+
+
+PRINTED = """
+    冠县人民政府办公室文件
+    ━━━━━━━━━━━━━━━━━━━━
+    冠政办发〔2024〕1号
+    冠县人民政府办公室
+    关于印发2024年安全生产工作要点的通知
+    各乡镇人民政府，县直各部门：
+    现将要点印发给你们，请认真贯彻落实。
+    — 2 —
+    冠县人民政府办公室
+    2024年1月5日— 3 —
+    （此件公开发布）
+    2024年安全生产工作要点
+    一、总体要求
+    抄送：县委办公室，县人大常委会办公室。
+    冠县人民政府办公室                2024年1月5日印发
+"""
+
+
+def test_a_printed_document_with_its_mark_red_line_and_imprint() -> None:
+    zones = zones_of(PRINTED)
+    assert zones["冠县人民政府办公室文件"] == "head"
+    assert zones["━━━━━━━━━━━━━━━━━━━━"] == "head"
+    assert zones["（此件公开发布）"] == "note"
+    assert zones["抄送：县委办公室，县人大常委会办公室。"] == "imprint"
+    assert "— 2 —" not in zones  # a page number is page furniture
+    facts = facts_of(PRINTED)
+    assert facts["date"] == "2024-01-05"  # the page number glued to it dropped; not the 印发日期
+    assert facts["doc_number"] == "冠政办发〔2024〕1号"
+    assert facts["issuer"] == "冠县人民政府办公室"
