@@ -16,6 +16,7 @@ from build_tools.glossary.candidates import find_candidates
 from build_tools.inspection import Hits, explain, notice_data, sector_hits
 from build_tools.model import Notice
 from build_tools.parse import parse_notice
+from build_tools.publish import publish
 from build_tools.sources import read_source
 from build_tools.stage import notice_cache
 
@@ -27,7 +28,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.ERROR, format="%(levelname)s: %(message)s")
+    # Errors only, whichever logger they come from (jieba logs its progress at DEBUG).
+    handler = logging.StreamHandler()
+    handler.setLevel(logging.ERROR)
+    logging.basicConfig(
+        level=logging.ERROR, format="%(levelname)s: %(message)s", handlers=[handler]
+    )
     status: int = args.run(args)
     return status
 
@@ -76,6 +82,19 @@ def _parser() -> argparse.ArgumentParser:
     sectors = commands.add_parser("sectors", help="the sectors of each item of a notice")
     sectors.add_argument("--explain", type=Path, required=True, metavar="FILE", help="a notice")
     sectors.set_defaults(run=_sectors)
+
+    publish = commands.add_parser(
+        "publish", help="build the site into a temporary folder and swap it in when it succeeded"
+    )
+    publish.add_argument("--strict", action="store_true", help="fail on any warning (MkDocs)")
+    publish.add_argument("--quiet", action="store_true", help="print only problems")
+    publish.add_argument(
+        "-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="the MkDocs config"
+    )
+    publish.add_argument(
+        "-d", "--site-dir", type=Path, help="where the site goes (default: the config's, site/)"
+    )
+    publish.set_defaults(run=_publish)
 
     doctor = commands.add_parser("doctor", help="check the environment and say what to fix")
     doctor.set_defaults(run=_doctor)
@@ -126,6 +145,17 @@ def _convert(args: argparse.Namespace) -> int:
         )
     print(report.summary())
     return _status(report, args.strict)
+
+
+def _publish(args: argparse.Namespace) -> int:
+    try:
+        site = publish(args.config_file, args.site_dir, strict=args.strict, quiet=args.quiet)
+    except ArchiveError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if not args.quiet:
+        print(f"published: {site}")
+    return 0
 
 
 def _load_one(path: Path) -> tuple[Notice, Hits] | int:

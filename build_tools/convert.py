@@ -355,9 +355,12 @@ def convert(
     docs_dir: Path,
     progress: Progress | None = None,
     cache_dir: Path | None = None,
+    on_locked: Callable[[str], None] | None = None,
 ) -> ConvertReport:
-    """Convert all notices of ``source_dir`` into generated folders of ``docs_dir``."""
-    with build_lock(docs_dir), long_lived() as settle:
+    """Convert all notices of ``source_dir`` into generated folders of ``docs_dir``. While
+    another build writes there, this one is refused, or with ``on_locked`` told so and
+    waits (build_tools.write.build_lock)."""
+    with build_lock(docs_dir, on_locked), long_lived() as settle:
         report = load_archive(source_dir, progress, cache_dir)
         settle()
         assert report.archive is not None

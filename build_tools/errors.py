@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -60,3 +61,28 @@ class OutputCollisionError(ArchiveError):
             f"{second}: would be written to the same page '{slug}.md' as {first}; "
             "rename one of the two source files"
         )
+
+
+class OutputError(ArchiveError):
+    """A folder the build writes into cannot be written: read-only, a file, a full disk."""
+
+    def __init__(self, path: Path | str, error: OSError) -> None:
+        self.path = str(path)
+        super().__init__(f"{self.path}: {_what_to_do(error)}")
+
+
+def _what_to_do(error: OSError) -> str:
+    if error.errno in (errno.EEXIST, errno.ENOTDIR):
+        return "is a file, not a folder; move it out of the way so the folder can be made"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (
+            f"not writable ({error.strerror}); make it writable (chmod -R u+w) or build "
+            "from a writable copy of the project"
+        )
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "no space left on the device; free some space and build again"
+    return f"cannot be written ({error.strerror or error}); fix that and build again"
+
+
+class PublishError(ArchiveError):
+    """The site could not be published; the previous site is left as it was."""

@@ -57,12 +57,33 @@ def on_config(config: Any, **_: Any) -> Any:
     return config
 
 
+_COMMAND = {"name": "build"}  # the MkDocs command running: build, serve, gh-deploy
+
+
+def on_startup(command: str, **_: Any) -> None:
+    """Remember whether this is ``mkdocs serve`` (see ``on_pre_build``)."""
+    _COMMAND["name"] = command
+
+
 def on_pre_build(config: Any, **_: Any) -> None:
-    """Regenerate the pages; unchanged pages are not rewritten (no serve loop)."""
+    """Regenerate the pages; unchanged pages are not rewritten (no serve loop).
+
+    Another build writing docs/ is waited for, after one line saying so. A docs/ that cannot
+    be written fails ``mkdocs build`` with one line naming it; ``mkdocs serve`` logs that
+    line and goes on serving the pages it has (a raised error would print a traceback and
+    leave the server looking stuck).
+    """
     source = _project(config) / SOURCE_FOLDER
     if config["strict"]:
         _refuse_links(source)
-    report = convert(source, Path(config["docs_dir"]), cache_dir=notice_cache(source))
+    docs = Path(config["docs_dir"])
+    try:
+        report = convert(source, docs, cache_dir=notice_cache(source), on_locked=log.info)
+    except ArchiveError as exc:
+        if _COMMAND["name"] != "serve":
+            raise PluginError(str(exc)) from exc
+        log.error("not converted: %s", exc)
+        return
     for failure in report.failures:
         log.error("not converted: %s", failure.message)
     for file, warning in report.warnings:

@@ -12,11 +12,12 @@ import filecmp
 import json
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from build_tools.errors import ArchiveError
+from build_tools.errors import ArchiveError, OutputError
 
 MANIFEST = ".manifest.json"
 JOURNAL = ".journal.json"
@@ -69,21 +70,48 @@ def _file_mode() -> int:
     return 0o666 & ~mask
 
 
+LOCK_POLL_S = 0.5  # how often a waiting build tries the lock again
+
+
 @contextlib.contextmanager
-def build_lock(output_dir: Path) -> Iterator[None]:
+def build_lock(output_dir: Path, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
     """Hold an exclusive lock on ``output_dir`` so two builds never write it at once.
 
-    The operating system releases the lock when the process ends, however it ends, so a
-    killed build leaves no stale lock behind.
+    When another build holds it, the build is refused; with ``on_wait``, it is told so
+    once (one line) and waits for the other build to finish instead, as ``mkdocs serve``
+    should. The operating system releases the lock when the process ends, however it ends,
+    so a killed build leaves no stale lock behind.
     """
-    output_dir.mkdir(parents=True, exist_ok=True)
-    with (output_dir / LOCK).open("a+b") as handle:
+    busy = f"{output_dir}: another build is writing here"
+    with file_lock(output_dir, LOCK, busy, on_wait):
+        yield
+
+
+@contextlib.contextmanager
+def file_lock(
+    folder: Path, name: str, busy: str, on_wait: Callable[[str], None] | None = None
+) -> Iterator[None]:
+    """Hold an exclusive lock on the file ``name`` in ``folder`` (made if missing). ``busy``
+    says who holds it; without ``on_wait`` a held lock is an error, with it a wait."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = (folder / name).open("a+b")
+    except OSError as exc:
+        raise OutputError(folder, exc) from exc
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as exc:
-            raise ArchiveError(
-                f"{output_dir}: another build is writing here; wait for it to finish and retry"
-            ) from exc
+            if on_wait is None:
+                raise ArchiveError(f"{busy}; wait for it to finish and retry") from exc
+            on_wait(f"{busy}; waiting for it to finish, then building")
+            while True:
+                time.sleep(LOCK_POLL_S)
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    continue
         try:
             yield
         finally:
@@ -116,9 +144,22 @@ def write_outputs(
     the pending renames and removals is written atomically and carried out. A build killed
     before the journal exists leaves the previous output; one killed after it is completed
     by the next build (``recover``), which yields the new output. Files the manifest does
-    not list are hand-made: never removed, and overwriting one is refused.
+    not list are hand-made: never removed, and overwriting one is refused. A folder that
+    cannot be written (read-only, full) is an ``OutputError`` naming it.
     """
     output_dir = output_dir.resolve()
+    try:
+        return _write_outputs(output_dir, files)
+    except OSError as exc:
+        named = Path(os.fsdecode(exc.filename)) if exc.filename is not None else output_dir
+        if not named.is_relative_to(output_dir):
+            raise  # reading an input failed, not writing the output
+        raise OutputError(output_dir, exc) from exc
+
+
+def _write_outputs(
+    output_dir: Path, files: Mapping[str, Content] | Iterable[tuple[str, Content]]
+) -> WriteReport:
     recover(output_dir)
     for orphan in output_dir.rglob(".*.tmp"):  # staged by a build killed before its journal
         orphan.unlink(missing_ok=True)
