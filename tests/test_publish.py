@@ -273,3 +273,33 @@ def test_the_hook_turns_an_unwritable_docs_folder_into_one_line(
         assert len(lines) == 1 and lines[0].startswith(f"not converted: {docs}: not writable")
     else:
         assert lines == []
+
+
+def test_a_full_disk_leaves_the_previous_site(tmp_path: Path) -> None:
+    project = _project(tmp_path / "project", with_site=False)
+    small = tmp_path / "small"
+    small.mkdir()
+    # A 1 MB file system for the site, in a private mount namespace (root only).
+    script = (
+        'mount -t tmpfs -o size=1m tmpfs "$1" || exit 90\n'
+        'mkdir "$1/site" && printf previous > "$1/site/index.html"\n'
+        '"$2" -m build_tools publish --strict --site-dir "$1/site"\n'
+        'echo "status=$?"; cat "$1/site/index.html"; echo; ls -a "$1"\n'
+    )
+    result = subprocess.run(
+        ["unshare", "-m", "--propagation", "private", "sh", "-c", script, "sh", str(small),
+         sys.executable],
+        cwd=project, capture_output=True, text=True, env=ENV, timeout=600, check=False,
+    )  # fmt: skip
+    if (
+        result.returncode == 90
+        or "unshare failed" in result.stderr
+        or shutil.which("unshare") is None
+    ):
+        pytest.skip("cannot mount a small file system here")
+    assert "Traceback" not in result.stderr, result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert "no space left" in last and f"{small / 'site'} is unchanged" in last, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert lines[0] == "status=1" and lines[1] == "previous"
+    assert sorted(lines[2:]) == [".", "..", ".site.lock", "site"]
