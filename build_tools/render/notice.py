@@ -142,6 +142,7 @@ def metadata_panel(notice: Notice) -> str:
         ("发文机关", meta.issuer),
         ("发文字号", meta.doc_number),
         ("成文日期", meta.date),
+        ("发布日期", meta.published),
         ("有效性", meta.status),
         ("索引号", meta.index_number),
         ("层级", LEVEL_NAMES.get(meta.level.value) if meta.level else None),
