@@ -2,7 +2,9 @@
 
 For each N it generates a synthetic corpus, converts it, runs a full ``mkdocs build`` and
 measures the site and search in Chromium, then prints one table. ``--smoke`` runs a tiny size
-for CI. Numbers and the machine's facts go into benchmarks/RESULTS.md by hand.
+for CI. ``--huge`` times instead one huge notice at a time (a 10 MB item, a 30 MB notice:
+benchmarks/huge.py) through ``inspect``, ``convert`` and ``mkdocs build``. Numbers and the
+machine's facts go into benchmarks/RESULTS.md by hand.
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.corpus import generate
+from benchmarks.huge import huge_notice, one_giant_item, write_notice
 
 ROOT = Path(__file__).resolve().parent.parent
 CURATED = ("glossary.yml", "sectors.yml", "departments.yml")
@@ -194,18 +198,61 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+HUGE: dict[str, Callable[[], str]] = {
+    "10 MB item": lambda: one_giant_item(10),
+    "30 MB notice": lambda: huge_notice(30),
+}
+
+
+def huge(folder: Path) -> str:
+    """Seconds and peak RSS to inspect, convert and build the seeds plus one huge notice, for
+    each of HUGE, as a Markdown table."""
+    python = sys.executable
+    lines = [
+        "| notice | inspect s | convert s | convert RSS MB | mkdocs build s | build RSS MB |",
+        "|---|---|---|---|---|---|",
+    ]
+    for index, (name, text) in enumerate(HUGE.items()):
+        project = folder / f"huge{index}"
+        project.mkdir(parents=True)
+        shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+        for part in ("overrides", "build_tools", "source_texts"):
+            shutil.copytree(ROOT / part, project / part)
+        sys.path.insert(0, str(ROOT))
+        from tests.conftest import copy_hand_written_docs
+
+        copy_hand_written_docs(project / "docs")
+        path = write_notice(project / "source_texts", "huge.txt", text())
+        inspect_s, _ = _timed([python, "-m", "build_tools", "inspect", str(path)], ROOT)
+        docs = str(folder / f"docs-huge{index}")
+        convert = [python, "-m", "build_tools", "convert", "--quiet", "--no-cache",
+                   "--docs", docs, "--source", str(path.parent)]  # fmt: skip
+        convert_s, convert_rss = _timed(convert, ROOT)
+        build = [python, "-m", "mkdocs", "build", "-q", "-d", "site"]
+        build_s, build_rss = _timed(build, project)
+        lines.append(
+            f"| {name} | {inspect_s:.1f} | {convert_s:.1f} | {convert_rss:.0f} "
+            f"| {build_s:.1f} | {build_rss:.0f} |"
+        )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the table."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000])
     parser.add_argument("--smoke", action="store_true", help="one tiny size, for CI")
+    parser.add_argument("--huge", action="store_true", help="time one huge notice at a time")
     parser.add_argument("--keep", type=Path, help="keep the generated projects in this folder")
     args = parser.parse_args(argv)
     sizes = [10] if args.smoke else args.sizes
     folder = args.keep or Path(tempfile.mkdtemp(prefix="archive-bench-"))
-    rows = [measure(folder, size) for size in sizes]
-    print(table(rows))
-    print(json.dumps([row.__dict__ for row in rows], ensure_ascii=False))
+    if args.huge:
+        print(huge(folder))
+    else:
+        rows = [measure(folder, size) for size in sizes]
+        print(table(rows))
+        print(json.dumps([row.__dict__ for row in rows], ensure_ascii=False))
     if not args.keep:
         shutil.rmtree(folder, ignore_errors=True)
     return 0

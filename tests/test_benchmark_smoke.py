@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks import run
 from benchmarks.corpus import generate
+from benchmarks.huge import huge_notice, one_giant_item
 from benchmarks.run import main
 from build_tools.convert import load_archive
 
@@ -25,3 +27,17 @@ def test_the_benchmark_prints_its_table(capsys: pytest.CaptureFixture[str]) -> N
     assert main(["--smoke"]) == 0
     output = capsys.readouterr().out
     assert "| N | convert s |" in output and "| 10 |" in output
+
+
+def test_the_huge_benchmark_prints_its_table(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    small = {
+        "0.01 MB item": lambda: one_giant_item(0.01),
+        "0.03 MB notice": lambda: huge_notice(0.03),
+    }
+    monkeypatch.setattr(run, "HUGE", small)
+    assert main(["--huge"]) == 0
+    output = capsys.readouterr().out
+    assert "| notice | inspect s |" in output
+    assert "| 0.01 MB item |" in output and "| 0.03 MB notice |" in output
