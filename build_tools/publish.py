@@ -40,7 +40,7 @@ def publish(
     naming what to fix when it cannot; the previous site is then left as it was."""
     config_file = config_file.absolute()
     docs_dir, configured = _folders(config_file)
-    site_dir = (site_dir or configured).absolute()
+    site_dir = (site_dir or configured).resolve()  # a link to the site: the site it names
     for folder in (docs_dir, site_dir):
         if folder.exists() and not folder.is_dir():
             raise OutputError(folder, NotADirectoryError(errno.ENOTDIR, "Not a directory"))

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from build_tools import mkdocs_hooks
+from build_tools import mkdocs_hooks, publish
 from build_tools.errors import OutputError
 from tests.conftest import copy_hand_written_docs
 from tests.helpers import ROOT, SOURCE_DIR
@@ -303,3 +303,30 @@ def test_a_full_disk_leaves_the_previous_site(tmp_path: Path) -> None:
     lines = result.stdout.strip().splitlines()
     assert lines[0] == "status=1" and lines[1] == "previous"
     assert sorted(lines[2:]) == [".", "..", ".site.lock", "site"]
+
+
+@pytest.mark.parametrize("atomic", [True, False])
+def test_the_swap_puts_the_new_site_in_place_and_the_previous_one_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, atomic: bool
+) -> None:
+    if not atomic:  # a system without renameat2's exchange: two renames
+        monkeypatch.setattr(publish, "_exchange", lambda first, second: False)
+    site, built = tmp_path / "site", tmp_path / "site.tmp-new"
+    site.mkdir()
+    (site / "index.html").write_text("old", encoding="utf-8")
+    built.mkdir()
+    (built / "index.html").write_text("new", encoding="utf-8")
+    publish._swap_in(built, site)
+    assert (site / "index.html").read_text(encoding="utf-8") == "new"
+    assert (built / "index.html").read_text(encoding="utf-8") == "old"  # removed by the caller
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "site.tmp-new"]
+
+
+def test_a_site_lost_between_two_renames_is_restored_by_the_next_run(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (tmp_path / "site.old-abc").mkdir()  # killed after moving the previous site aside
+    (tmp_path / "site.old-abc" / "index.html").write_text("previous", encoding="utf-8")
+    (tmp_path / "site.tmp-abc").mkdir()  # ... before moving the new one in
+    publish._clear_leftovers(site)
+    assert (site / "index.html").read_text(encoding="utf-8") == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
