@@ -76,3 +76,16 @@ def test_pending_sources_are_named_only_on_unsure_entries() -> None:
     pending = [t for t in glossary().terms if "出处待查" in t.explanation]
     assert len(pending) >= 6
     assert [t.id for t in pending if t.basis_confidence is not Confidence.UNSURE] == []
+
+
+def test_a_checked_entry_without_a_basis_is_not_called_unverified() -> None:
+    from build_tools.render.glossary import _basis_lines
+
+    glossary = load_glossary(SOURCE_DIR / "glossary.yml")
+    checked = [
+        t for t in glossary.terms if not t.basis and t.basis_confidence is Confidence.CHECKED
+    ]
+    unsure = [t for t in glossary.terms if not t.basis and t.basis_confidence is Confidence.UNSURE]
+    assert checked and unsure
+    assert all("尚未核实" not in "".join(_basis_lines(t)) for t in checked)
+    assert all("尚未核实" in "".join(_basis_lines(t)) for t in unsure)

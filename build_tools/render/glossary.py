@@ -87,6 +87,9 @@ def _components_heading(term: Term) -> str:
 def _basis_lines(term: Term) -> list[str]:
     lines = ["## 依据 {: #basis }", ""]
     if not term.basis:
+        if term.basis_confidence is Confidence.CHECKED:
+            # Checked against public texts, but a working phrase with no one source to cite.
+            return [*lines, "这是工作中的通行提法，没有可以单独列出的法律或文件出处。", ""]
         return [*lines, "尚未核实可靠的法律或文件依据，暂不列出。", ""]
     for basis in term.basis:
         article = f" {escape_markdown(basis.article)}" if basis.article else ""
