@@ -102,6 +102,9 @@ _TITLE_END = re.compile(
 )
 _ADDRESSEES = re.compile(r"^(各[^。；：:！？]{2,200}?[：:])\s*(?=\S)")
 FLATTENED = 160
+# What may print before a 版头's number: a label, a telegram's header (等级 特提 签发: …), but
+# not a sentence.
+_HEADER_TEXT = re.compile(r"[，,。；;、《》“”]|.{61}")
 _MARK_AND_NUMBER = re.compile(r"^(.{2,40}?文件)\s*(?=[\u4e00-\u9fff]{1,15}[〔\[［(（【﹝]\d{4})")
 _LEADING_LABEL = re.compile(r"^[\u4e00-\u9fff \u3000]{0,5}[:：|｜\s]+")
 # A sentence that cites a notice opens with what the citing text does with it.
@@ -113,70 +116,104 @@ NOT_A_TITLE = re.compile(
 def split_flattened(text: str, front: bool) -> list[str]:
     """The zones of a long line that holds a whole notice, each on a line of its own.
 
-    ``front``: the line opens the text, so a title, number and addressees may open it.
+    ``front``: the line opens the text, so the 版头, a title and the addressees may open it,
+    in the order GB/T 9704 prints them: 发文机关标志 (…文件), what a telegram's header
+    prints before its number (等级 特提 签发: …), the 发文字号, the title, the number again
+    (under the title), the addressees; then the body, and a signature and date closing it.
     """
-    mark = _MARK_AND_NUMBER.match(text) if front else None
-    if mark:  # 重庆市人民政府办公厅文件渝办发[2012]238号…
-        return [mark.group(1), *split_flattened(text[mark.end() :], True)]
-    number = find_doc_number(text[:60]) if front else None
-    label = _LEADING_LABEL.match(text)
-    if (
-        number
-        and number[1] <= (label.end() if label else 2)
-        and re.match(r"[)）]?\s*各", text[number[2] :])
-    ):
-        # A number and the addressees run together (交安监发〔2011〕777号各省、…).
-        return [text[: number[2]], *split_flattened(text[number[2] :].lstrip(")） "), True)]
-    if len(text) < FLATTENED:
-        return [text]
     if not front:
-        return _split_closing(text)
+        return _split_closing(text) if len(text) >= FLATTENED else [text]
     pieces: list[str] = []
     rest = text
-    title = _TITLE_END.search(rest[:300])
-    if title and _could_be_title(rest[: title.end()]):
-        pieces.append(rest[: title.end()])
-        rest = rest[title.end() :].lstrip()
-    number = find_doc_number(rest[:60])
-    if number and number[1] <= 2:
-        end = number[2] + (1 if rest[number[2] : number[2] + 1] in ")）" else 0)
-        pieces.append(rest[:end])
+    mark = _MARK_AND_NUMBER.match(rest)
+    if mark:  # 重庆市人民政府办公厅文件渝办发[2012]238号…
+        pieces.append(mark.group(1))
+        rest = rest[mark.end() :]
+    number = find_doc_number(rest[:150])
+    if number:
+        after = rest[number[2] :].strip(")） ")
+        opening = rest[: number[1]].strip(" （(【[")
+        if (opening or after) and not _opens_notice(after) or _HEADER_TEXT.search(opening):
+            number = None  # a number in a heading or a sentence, not the 版头's
+    if number:
+        start, end = number[1], _after_brackets(rest, number[2])
+        if rest[:start].strip(" （(【["):
+            pieces.append(rest[:start].strip())  # a label, or a telegram's header
+            rest = rest[start:]
+            end -= start
+        pieces.append(rest[:end].strip())
         rest = rest[end:].lstrip()
+    if len(pieces) > 1 or number or len(text) >= FLATTENED:
+        title = _TITLE_END.search(rest[:300])
+        if title and _could_be_title(rest[: title.end()]):
+            pieces.append(rest[: title.end()])
+            rest = rest[title.end() :].lstrip()
+        again = find_doc_number(rest[:60])
+        if again and again[1] <= 2:
+            end = _after_brackets(rest, again[2])
+            pieces.append(rest[:end])
+            rest = rest[end:].lstrip()
     addressees = _ADDRESSEES.match(rest)
-    if addressees:
+    if addressees and (pieces or len(text) >= FLATTENED):
         pieces.append(addressees.group(1))
         rest = rest[addressees.end() :]
-    return [piece for piece in [*pieces, *_split_closing(rest)] if piece.strip()]
+    if not pieces:
+        return [text] if len(text) < FLATTENED else _split_closing(text)
+    return [piece for piece in [*pieces, *_split_closing(rest, opening=True)] if piece.strip()]
+
+
+def _opens_notice(text: str) -> bool:
+    """Whether what follows a number is a notice's title or its addressees."""
+    text = text[:200].strip()
+    if text.startswith("各"):
+        return True
+    title = _TITLE_END.search(text)
+    return bool(title) and _could_be_title(text[: title.end()])
+
+
+def _after_brackets(text: str, end: int) -> int:
+    """``end`` moved past closing brackets, which stay with the number they close."""
+    while end < len(text) and text[end] in ")）":
+        end += 1
+    return end
 
 
 def _could_be_title(text: str) -> bool:
     return (
-        len(text) <= 150
+        bool(text)
+        and (text[0] in "《" or "\u4e00" <= text[0] <= "\u9fff")
+        and len(text) <= 150
         and not re.search("[。，,；;：:]", text)
         and not NOT_A_TITLE.match(text)
         and bool(re.search("关于|印发|转发|批转", text) or text.endswith("通知书"))
     )
 
 
-def _split_closing(text: str) -> list[str]:
+def _split_closing(text: str, opening: bool = False) -> list[str]:
     """Put a signature and date that follow a sentence end on a line of their own.
 
-    The date may stand alone only at the very end of the line.
+    The date may stand alone only at the very end of the line, or, in the opening of a
+    flattened notice (``opening``), right before a plan's title (…贯彻执行。2016年8月12日省级…).
     """
     for match in re.finditer(r"[。！）)]\s*", text):
-        at = match.end()  # the tail is read through positions: a copy per match is quadratic
-        date = find_date(text[at : at + 80])
+        tail = text[match.end() :]
+        date = find_date(tail[:80])
         if date is None:
             continue
         _, start, end = date
-        signature = text[at : at + start].strip()
+        signature = tail[:start].strip()
+        rest = tail[end:]
         if signature and not split_issuers(signature):
             continue
-        if not signature and _NOT_BLANK.search(text, at + end):
-            continue
-        rest = text[at + end :]
-        return [text[:at], text[at : at + end], *([rest] if rest.strip() else [])]
+        if not signature and rest.strip(" |｜\u3000"):
+            if not (opening and start == 0 and match.end() < 600 and _starts_a_title(rest)):
+                continue
+        return [text[: match.end()], tail[:end], *([rest] if rest.strip() else [])]
     return [text]
 
 
-_NOT_BLANK = re.compile(r"[^ |｜\u3000]")  # what the closing date may be followed by
+def _starts_a_title(text: str) -> bool:
+    """What follows a date opens a new heading, not a clause of the same sentence."""
+    return (
+        bool(text) and text[0] not in "，,、：:；;（(的前后起至以到日时号" and not text[0].isdigit()
+    )

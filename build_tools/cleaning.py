@@ -286,7 +286,7 @@ def _is_split_title(first: str, second: str) -> bool:
     if first.count("《") > first.count("》") and second.count("》") > second.count("《"):
         return len(second) <= 60
     return (
-        "关于" in first
+        ("关于" in first or first.startswith(("印发", "转发", "批转")))
         and not _NOTICE_END.search(first)
         and first[-1] not in TERMINAL
         and len(second) <= 40

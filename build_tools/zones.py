@@ -67,7 +67,10 @@ TRAILING_NUMBER = re.compile(
 )
 # The shape of a document number, also when damaged (巫山府办发〔2017132).
 _NUMBER_SHAPE = re.compile(r"^[\u4e00-\u9fff]{1,15}[〔\[［(（【]\s*\d{4}")
-_MARKER = re.compile(r"^【[^】]{1,8}】|【(已废止|已失效|失效|废止|有效|已修改|现行有效)】$")
+_MARKER = re.compile(
+    r"^【[^】]{1,8}】|^(转|转载)[:：]\s*|【(已废止|已失效|失效|废止|有效|已修改|现行有效)】$"
+    r"|(?<=[知见定报复函法案则])(法律法规|政策法规|通知公告|政策文件|政务公开)$"
+)
 _SELF_TITLED = ("通知书", "决定书")
 PAGE_NUMBER = re.compile(r"\s*[—－\-–]\s*\d{1,3}\s*[—－\-–]\s*$")
 _BREADCRUMB = re.compile(r"(>|»|＞|›|首页|当前位置|您的位置)")
@@ -137,6 +140,8 @@ def title_core(text: str) -> str:
 def title_score(text: str) -> int:
     """How much ``text`` looks like a notice's printed title (0: not at all)."""
     core = title_core(text)
+    if starts_part(core):
+        return 0  # 2.《…的通知》: an item that names a notice
     if not 6 <= len(core) <= 160 or _BREADCRUMB.search(core) or re.search("[。；;：:，,]", core):
         return 0
     if core.endswith(_SELF_TITLED):

@@ -52,7 +52,7 @@ _RUN_TOGETHER = re.compile(r"((?:19|20)\d{2})(\d{2,4})日?")
 def _damaged(text: str) -> dt.date | None:
     """A date whose 年 and 月 were lost, if its digits can be read only one way."""
     match = _RUN_TOGETHER.fullmatch(text)
-    if match is None or (len(match.group(2)) < 4 and not text.endswith("日")):
+    if match is None:
         return None
     year, rest = int(match.group(1)), match.group(2)
     readings = set()

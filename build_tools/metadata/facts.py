@@ -98,12 +98,21 @@ def _from_table(table: Sequence[TableValue], facts: Facts) -> None:
             if prefix and prefix[1]:
                 facts.offer("issuers", prefix[0], 5, f"table title, line {value.line}")
         elif value.fact == "issuer":
-            facts.offer("issuer", value.value, 3, f"table 发文机关, line {value.line}")
+            if _names_a_body(value.value):
+                facts.offer("issuer", value.value, 3, f"table 发文机关, line {value.line}")
         elif value.fact == "publisher":
             facts.offer("publisher", value.value, 5, f"table, line {value.line}")
-            facts.offer("issuer", value.value, 1, f"table 发布机构, line {value.line}")
+            if _names_a_body(value.value):
+                facts.offer("issuer", value.value, 1, f"table 发布机构, line {value.line}")
         else:
             facts.offer(value.fact, value.value, 6, f"table, line {value.line}")
+
+
+def _names_a_body(name: str) -> bool:
+    """A table value names a particular body: one whose level the name settles (not 安监局,
+    not 管理员)."""
+    names = split_issuers(name)
+    return bool(names) and level_hint(names[0], None, ()) is not None
 
 
 def _from_zones(zoned: Sequence[ZonedLine], facts: Facts) -> None:
@@ -168,9 +177,13 @@ def _numbers_after_titles(zoned: Sequence[ZonedLine], facts: Facts) -> None:
         if line.zone not in (Zone.TITLE, Zone.CHROME, Zone.HEAD):
             continue
         number = TRAILING_NUMBER.search(line.text)
-        if number is None or not title_score(line.text):
+        leading = find_doc_number(line.text[:40])
+        if number and title_score(line.text):
+            found = find_doc_number(number.group(1) or number.group(2))
+        elif leading and leading[1] <= 2 and title_score(line.text[leading[2] :]):
+            found = leading  # 普府办发〔2022〕44号 普定县人民政府办公室关于…
+        else:
             continue
-        found = find_doc_number(number.group(1) or number.group(2))
         if found:
             score = 8 if line.zone is Zone.TITLE else 7
             facts.offer("doc_number", found[0], score, f"line {line.number}: after a title")
