@@ -133,7 +133,7 @@ def split_flattened(text: str, front: bool) -> list[str]:
     if number:
         after = rest[number[2] :].strip(")） ")
         opening = rest[: number[1]].strip(" （(【[")
-        if (opening or after) and not _opens_notice(after) or _HEADER_TEXT.search(opening):
+        if ((opening or after) and not _opens_notice(after)) or _HEADER_TEXT.search(opening):
             number = None  # a number in a heading or a sentence, not the 版头's
     if number:
         start, end = number[1], _after_brackets(rest, number[2])
