@@ -205,9 +205,9 @@ def _split_closing(text: str, opening: bool = False) -> list[str]:
         rest = tail[end:]
         if signature and not split_issuers(signature):
             continue
-        if not signature and rest.strip(" |｜\u3000"):
-            if not (opening and start == 0 and match.end() < 600 and _starts_a_title(rest)):
-                continue
+        dated_heading = opening and start == 0 and match.end() < 600 and _starts_a_title(rest)
+        if not signature and rest.strip(" |｜\u3000") and not dated_heading:
+            continue
         return [text[: match.end()], tail[:end], *([rest] if rest.strip() else [])]
     return [text]
 
