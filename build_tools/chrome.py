@@ -66,11 +66,20 @@ _ASCII_RUN = re.compile(r"[\x20-\x7e]+")
 _JUNK_PUNCTUATION = re.compile(r"[\^$&{}\[\]`'*#@~|\\]")
 
 
+# Page furniture is short; a paragraph of the notice is not looked at further.
+_LONGEST_CHROME = 240
+# One search a line: every line of every notice is looked at.
+_ANYWHERE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in ANYWHERE))
+_AT_THE_EDGES = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in AT_THE_EDGES))
+
+
 def is_chrome(text: str, near_edge: bool) -> str | None:
     """The kind of page furniture ``text`` is, or None if it may be part of the notice."""
-    if any(pattern.search(text) for pattern in ANYWHERE) or _FOOTER.match(text):
+    if len(text) > _LONGEST_CHROME:
+        return None
+    if _ANYWHERE.search(text) or _FOOTER.match(text):
         return "web-leftover"
-    if near_edge and any(pattern.search(text) for pattern in AT_THE_EDGES):
+    if near_edge and _AT_THE_EDGES.search(text):
         return "web-leftover"
     return None
 
@@ -168,7 +177,7 @@ def _opens_notice(text: str) -> bool:
     if text.startswith("各"):
         return True
     title = _TITLE_END.search(text)
-    return bool(title) and _could_be_title(text[: title.end()])
+    return title is not None and _could_be_title(text[: title.end()])
 
 
 def _after_brackets(text: str, end: int) -> int:

@@ -12,12 +12,14 @@ from build_tools.cleaning import clean
 from build_tools.metadata import merge
 from build_tools.metadata.facts import read_facts
 from build_tools.metadata.sidecar import Sidecar, load_sidecar
+from build_tools.metadata.table import read_table
 from build_tools.model import Notice, SourceInfo, ZoneMark
+from build_tools.permalinks import base_page
 from build_tools.readers import read_notice
 from build_tools.sources import RawSource
 from build_tools.structure import parse_structure
 from build_tools.textutil import RESERVED_NAMES
-from build_tools.zones import find_zones, without_chrome
+from build_tools.zones import FRONT, find_zones, without_chrome
 
 
 def slug_for(relative: str) -> str:
@@ -36,9 +38,10 @@ def parse_notice(raw: RawSource) -> Notice:
     read = read_notice(raw, sidecar.encoding)
     cleaned = clean(read.text)
     steps = [*read.steps, *cleaned.steps]
-    zoned = find_zones(cleaned.lines)
+    table, table_lines = read_table(cleaned.lines[:FRONT])
+    zoned = find_zones(cleaned.lines, table_lines)
     # What a saved web page says about itself (meta tags, title …) is evidence below the text.
-    found = read_facts(zoned, cleaned.lines, read.evidence, header=cleaned.header)
+    found = read_facts(zoned, cleaned.lines, read.evidence, header=cleaned.header, table=table)
     kept, chrome = without_chrome(cleaned.lines, zoned)
     steps += chrome
     fallback = kept[0].text[:60] if kept else PurePosixPath(raw.relative).stem
@@ -46,6 +49,7 @@ def parse_notice(raw: RawSource) -> Notice:
     paragraphs, outline = parse_structure(kept, found.roles)
     return Notice(
         slug=slug_for(raw.relative),
+        page=base_page(metadata, sidecar.slug),
         source=SourceInfo(
             file=raw.relative,
             sha256=raw.sha256,

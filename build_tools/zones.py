@@ -53,7 +53,7 @@ class ZonedLine:
     evidence: str
 
 
-_FRONT = 45
+FRONT = 45  # lines that may hold a page's table, the 版头, the title and the addressees
 _DOC_TYPES = (
     "紧急通知|通知|通报|实施意见|指导意见|若干意见|意见|决定|批复|复函|函|实施办法|办法|实施方案"
     "|工作方案|方案|规定|实施细则|细则|规划|计划|工作要点|要点|报告|请示|公告|通告|纪要|预案"
@@ -84,11 +84,16 @@ _IMPRINT = re.compile(r"^抄\s*送[:：]|^(主题词|关键词)[:：]|印\s*发\
 _NOTE = re.compile(r"^[(（](此件|联系人|本件|此文)")
 
 
-def find_zones(lines: Sequence[Line]) -> tuple[ZonedLine, ...]:
-    """Every line of a cleaned notice with its zone (see the module docstring)."""
+def find_zones(lines: Sequence[Line], table_lines: set[int] | None = None) -> tuple[ZonedLine, ...]:
+    """Every line of a cleaned notice with its zone (see the module docstring).
+
+    ``table_lines``: the lines of the page's metadata table, if already read
+    (``read_table(lines[:FRONT])``).
+    """
     zones: list[tuple[Zone, str, str] | None] = [None] * len(lines)
-    front = min(len(lines), _FRONT)
-    _, table_lines = read_table(lines[:front])
+    front = min(len(lines), FRONT)
+    if table_lines is None:
+        _, table_lines = read_table(lines[:front])
     title = _best_title(lines, front)
     recipients = _recipients(lines, title, front)
     start = _document_start(lines, title, recipients, table_lines)

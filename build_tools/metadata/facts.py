@@ -20,6 +20,7 @@ from build_tools.metadata.table import TableValue, header_values, read_table
 from build_tools.metadata.titles import workplan_title
 from build_tools.model import FactEvidence, Line, Role
 from build_tools.zones import (
+    FRONT,
     TRAILING_NUMBER,
     Zone,
     ZonedLine,
@@ -74,13 +75,15 @@ def read_facts(
     lines: Sequence[Line],
     evidence: Mapping[str, str] | None = None,
     header: Mapping[str, str] | None = None,
+    table: Sequence[TableValue] | None = None,
 ) -> Facts:
     """Facts of a notice from its zones, its metadata table and its page evidence.
 
     ``header`` is the block of 'label: value' rows cleaning took off the top of the text.
     """
     facts = Facts()
-    table, _ = read_table(lines[:45])
+    if table is None:
+        table, _ = read_table(lines[:FRONT])
     _from_table([*header_values(header or {}), *table], facts)
     _from_zones(zoned, facts)
     _from_page(evidence or {}, facts)
@@ -112,7 +115,7 @@ def _names_a_body(name: str) -> bool:
     """A table value names a particular body: one whose level the name settles (not 安监局,
     not 管理员)."""
     names = split_issuers(name)
-    return bool(names) and level_hint(names[0], None, ()) is not None
+    return names is not None and level_hint(names[0], None, ()) is not None
 
 
 def _from_zones(zoned: Sequence[ZonedLine], facts: Facts) -> None:
