@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TypeVar
 
+from build_tools.citations.find import Citation, find_citations
+from build_tools.citations.resolve import CitationIndex, resolve_citations
 from build_tools.glossary.load import Glossary
 from build_tools.glossary.matching import TermMatcher, term_counts
 from build_tools.model import Notice, SectorHit, TermCount, TermUse
@@ -44,6 +46,7 @@ class Archive:
     role_assignments: Mapping[str, tuple[Assignment, ...]] = field(default_factory=dict)
     term_counts: Mapping[str, tuple[TermCount, ...]] = field(default_factory=dict)
     keys: Mapping[str, str] = field(default_factory=dict)  # slug -> key of its inputs (stage)
+    citations: Mapping[str, tuple[Citation, ...]] = field(default_factory=dict)  # slug -> cited
 
     @cached_property
     def by_slug(self) -> dict[str, Notice]:
@@ -59,6 +62,11 @@ class Archive:
     def by_year(self) -> dict[int, list[Notice]]:
         """Notices of each plan year, in archive order."""
         return _grouped(self.notices, lambda notice: notice.metadata.year)
+
+    @cached_property
+    def cited(self) -> CitationIndex:
+        """What each notice cites, resolved to the archive's notices, and who cites whom."""
+        return resolve_citations(self.notices, self.citations)
 
     @cached_property
     def term_notices(self) -> dict[str, list[str]]:
@@ -154,8 +162,10 @@ def assemble_archive(
     taxonomy: Taxonomy | None = None,
     roles: Roles | None = None,
     keys: Mapping[str, str] | None = None,
+    citations: Mapping[str, tuple[Citation, ...]] | None = None,
 ) -> Archive:
-    """The archive from each notice's own term counts and sectors (see build_tools.stage)."""
+    """The archive from each notice's own term counts, sectors and citations (see
+    build_tools.stage); citations not given are found here."""
     roles = (roles or Roles(())).distinct(department_names(notices))
     uses, notice_terms = _term_usage(notices, counts)
     return Archive(
@@ -169,6 +179,9 @@ def assemble_archive(
         role_assignments=assignments(notices, roles),
         term_counts=counts,
         keys=keys or {},
+        citations=(
+            citations if citations is not None else {n.slug: find_citations(n) for n in notices}
+        ),
     )
 
 

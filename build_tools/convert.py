@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from build_tools.archive import Archive, Curated, assemble_archive
+from build_tools.citations.find import Citation
 from build_tools.curated import present
 from build_tools.errors import ArchiveError, CuratedDataError, OutputCollisionError
 from build_tools.glossary.load import GLOSSARY_FILE, Glossary, read_glossary
@@ -136,6 +137,7 @@ def load_archive(
     counts: dict[str, tuple[TermCount, ...]] = {}
     sectors: dict[str, dict[str, tuple[SectorHit, ...]]] = {}
     keys: dict[str, str] = {}
+    citations: dict[str, tuple[Citation, ...]] = {}
     for outcome in outcomes:
         if outcome.staged is None:
             report.failures.append(Failure(str(outcome.path), outcome.error or "failed"))
@@ -160,11 +162,19 @@ def load_archive(
         sectors[notice.slug] = staged.part_sectors
         if outcome.key:
             keys[notice.slug] = outcome.key
+        citations[notice.slug] = staged.citations
         report.notices.append(notice)
     report.failures.extend(checked.failures)
     report.curated_warnings.extend(checked.curated_warnings)
     report.archive = assemble_archive(
-        report.notices, counts, sectors, curated.glossary, curated.taxonomy, curated.roles, keys
+        report.notices,
+        counts,
+        sectors,
+        curated.glossary,
+        curated.taxonomy,
+        curated.roles,
+        keys,
+        citations,
     )
     return report
 

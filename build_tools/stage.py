@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from build_tools.archive import Curated
+from build_tools.citations.find import Citation, find_citations
 from build_tools.errors import ArchiveError
 from build_tools.glossary.load import Glossary
 from build_tools.glossary.matching import TermMatcher, term_counts
@@ -51,6 +52,7 @@ class Staged:
     search_weights: dict[str, int]  # token weights for the search index
     packed_rows: tuple[bytes, bytes]  # requirement rows: JSON, CSV (zlib-compressed)
     packed_doc: bytes  # the search index's stored document (d/<id>.json), zlib-compressed
+    citations: tuple[Citation, ...] = ()  # what the notice cites (build_tools.citations)
 
     @property
     def page(self) -> str:
@@ -107,7 +109,7 @@ def stage_notice(raw: RawSource, curated: Curated) -> Staged:
     rows = notice_rows(notice, sectors)
     return Staged(
         notice, terms, sectors, pack(page), pack(notice_outline(notice)), doc_weights(doc),
-        (pack(rows.json), pack(rows.csv)), pack(doc_json(doc)),
+        (pack(rows.json), pack(rows.csv)), pack(doc_json(doc)), find_citations(notice),
     )  # fmt: skip
 
 
