@@ -111,6 +111,11 @@ _TITLE_END = re.compile(
 )
 _ADDRESSEES = re.compile(r"^(各[^。；：:！？]{2,200}?[：:])\s*(?=\S)")
 FLATTENED = 160
+_BOOK_TITLE = re.compile(r"^(《[^《》]{6,150}》)(?=[\u4e00-\u9fff])")
+DOC_NUMBER_AFTER = re.compile(
+    r"\s((?!的)[\u4e00-\u9fff]{1,15}[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞]\s*第?\d{1,5}\s*号)"
+)
+_TITLE_SHAPE_END = re.compile(r"(通知|通报|意见|决定|批复|函|办法|方案|规定|细则|要点|公告|通告)$")
 # What may print before a 版头's number: a label, a telegram's header (等级 特提 签发: …), but
 # not a sentence.
 _HEADER_TEXT = re.compile(r"[，,。；;、《》“”]|.{61}")
@@ -162,6 +167,16 @@ def split_flattened(text: str, front: bool) -> list[str]:
             end = _after_brackets(rest, again[2])
             pieces.append(rest[:end])
             rest = rest[end:].lstrip()
+    if not pieces and not number:
+        book = _BOOK_TITLE.match(rest)
+        if book and _could_be_title(book.group(1)[1:-1]):
+            pieces.append(book.group(1))  # 《XX关于…的通知》为进一步…: the title, then the text
+            rest = rest[book.end() :]
+        else:
+            anchored = _anchored_title(rest)
+            if anchored:
+                pieces.extend(anchored[0])
+                rest = anchored[1]
     addressees = _ADDRESSEES.match(rest)
     if addressees and (pieces or len(text) >= FLATTENED):
         pieces.append(addressees.group(1))
@@ -169,6 +184,26 @@ def split_flattened(text: str, front: bool) -> list[str]:
     if not pieces:
         return [text] if len(text) < FLATTENED else _split_closing(text)
     return [piece for piece in [*pieces, *_split_closing(rest, opening=True)] if piece.strip()]
+
+
+def _anchored_title(text: str) -> tuple[list[str], str] | None:
+    """A heading run into a flattened notice: find its number, with the addressees after it,
+    and the title that ends right before it (…的决定时间:2019-01-23 信阳市人民政府 关于…的决定
+    信政〔2018〕17号 各县、区人民政府…)."""
+    for match in DOC_NUMBER_AFTER.finditer(text[:500]):
+        number = find_doc_number(match.group(1))
+        if number is None or not text[match.end() :].lstrip().startswith("各"):
+            continue
+        before = text[: match.start()].rstrip()
+        for cut in range(max(0, len(before) - 160), len(before) - 5):
+            if cut and before[cut - 1] not in " \u3000:：|｜)）】":
+                continue
+            candidate = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", before[cut:])
+            if _could_be_title(candidate) and _TITLE_SHAPE_END.search(candidate):
+                head = [before[:cut].strip()] if before[:cut].strip() else []
+                return [*head, before[cut:].strip(), match.group(1)], text[match.end() :].lstrip()
+        return None
+    return None
 
 
 def _opens_notice(text: str) -> bool:

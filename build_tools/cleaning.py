@@ -243,6 +243,8 @@ def _join_reason(
     """Why two lines are one paragraph; a split title may even span a blank line."""
     if in_title_zone and first.length <= _TITLE_MAX and _is_split_title(first.text(), second):
         return "title-join"
+    if in_title_zone and not after_blank and _is_broken_name(first.text(), second):
+        return "title-join"
     if after_blank or first.tail[-1] in TERMINAL or starts_part(second):
         return None
     if first.length >= _LONG_LINE or (width is not None and first.length >= width - 1):
@@ -279,10 +281,21 @@ def _is_title_middle(first: _Paragraph, second: str, third: str) -> bool:
     )
 
 
+def _is_broken_name(first: str, second: str) -> bool:
+    """A title broken inside its issuer's name (国家安全生产 / 监督管理局办公室…关于…)."""
+    return (
+        len(first) <= 12
+        and bool(re.fullmatch(f"[{HAN_CLASS}]+", first))
+        and "关于" in second
+        and not second.startswith("关于")
+        and bool(re.match(f"[{HAN_CLASS}]{{1,20}}?(局|厅|部|委|会|办公室|政府|办)", second))
+    )
+
+
 def _is_split_title(first: str, second: str) -> bool:
     """A notice title printed over two lines (《…开展 / …的通知》, 关于…的 / 通知)."""
-    if first.startswith(("【", "[")):
-        return False  # a label of the page's table: 【失效依据】…
+    if first.startswith(("【", "[")) or any(ch in first for ch in TERMINAL):
+        return False  # a label of the page's table (【失效依据】…), or a sentence
     if first.count("《") > first.count("》") and second.count("》") > second.count("《"):
         return len(second) <= 60
     return (

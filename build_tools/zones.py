@@ -20,7 +20,7 @@ from build_tools.metadata.dates import ImpossibleDateError, find_date, parse_dat
 from build_tools.metadata.doc_number import find_doc_number
 from build_tools.metadata.orgs import VERBS, is_organisation, split_issuers
 from build_tools.metadata.recipients import looks_like_recipients
-from build_tools.metadata.table import read_table
+from build_tools.metadata.table import is_table_row, read_table
 from build_tools.model import CleaningStep, Line
 from build_tools.structure import starts_part
 
@@ -72,6 +72,12 @@ _MARKER = re.compile(
     r"|(?<=[知见定报复函法案则])(法律法规|政策法规|通知公告|政策文件|政务公开)$"
 )
 _SELF_TITLED = ("通知书", "决定书")
+_TITLE_LABEL = re.compile(r"^(标\s*题|名\s*称|信息名称|法规名称|文件名称|法规标题)\s*[:：|｜]?\s*")
+# A plan, 意见 or 办法 issued as a document of its own, titled after the region it governs.
+_PLAN_TITLE = re.compile(
+    r"^[\u4e00-\u9fff]{2,12}?(省|自治区|市|县|区|旗|州|盟)[\u4e00-\u9fff“”（）()—]{4,60}"
+    r"(实施意见|实施方案|工作方案|专项整治方案|实施办法|管理办法|应急预案|工作要点)$"
+)
 PAGE_NUMBER = re.compile(r"\s*[—－\-–]\s*\d{1,3}\s*[—－\-–]\s*$")
 _BREADCRUMB = re.compile(r"(>|»|＞|›|首页|当前位置|您的位置)")
 _MARK = re.compile(r"^(.{2,60}?)\s*文\s*件$")
@@ -133,10 +139,17 @@ def find_zones(lines: Sequence[Line], table_lines: set[int] | None = None) -> tu
 
 
 def title_core(text: str) -> str:
-    """A title line without what a page adds to it: a number after it, a status marker
-    (【已废止】), the 《》 a page wraps it in."""
-    core = _MARKER.sub("", text.strip())
+    """A title line without what a page adds to it: a number before or after it, a status
+    marker (【已废止】), the 《》 a page wraps it in."""
+    core = _MARKER.sub("", _TITLE_LABEL.sub("", text.strip(" |｜\u3000")))
     core = TRAILING_NUMBER.sub("", core).strip()
+    leading = find_doc_number(core[:40])
+    if (
+        leading
+        and leading[1] == 0
+        and re.match(r"[)）]?\s*(关于|印发|转发|[\u4e00-\u9fff]{2,30}关于)", core[leading[2] :])
+    ):
+        core = core[leading[2] :].lstrip(")） ")
     if core.startswith("《") and core.endswith("》"):
         core = core[1:-1]
     return core
@@ -151,6 +164,8 @@ def title_score(text: str) -> int:
         return 0
     if core.endswith(_SELF_TITLED):
         return 8  # 重大生产安全事故查处挂牌督办通知书: a title without 关于
+    if _PLAN_TITLE.match(core):
+        return 5  # 甘肃省防范化解尾矿库安全风险工作实施意见: a plan that is its own document
     if not _TITLE_SHAPE.search(core) or not re.search("关于|印发|转发|批转|颁发", core):
         return 0
     if NOT_A_TITLE.match(core):
@@ -169,8 +184,10 @@ def _best_title(lines: Sequence[Line], front: int) -> list[int] | None:
     best: tuple[int, int] | None = None
     for index in range(front):
         text = lines[index].text
-        if looks_like_recipients(text) and index > 0:
+        if looks_like_recipients(text):
             break
+        if is_table_row(text):
+            continue  # 标题 | …: the page's table, read as such
         score = title_score(text)
         if not score:
             continue
@@ -258,7 +275,7 @@ def _head_element(text: str) -> tuple[Zone, str, str]:
         return Zone.HEAD, "separator", "the red separator line"
     if _SECRECY.match(text):
         return Zone.HEAD, "marking", "份号, 密级 or 紧急程度"
-    if split_issuers(text):
+    if split_issuers(text) and not text.startswith("中华人民共和国"):  # not a gov.cn banner
         return Zone.HEAD, "issuer", "name of the issuer above the title"
     return Zone.CHROME, "page", "before the notice begins"
 

@@ -13,7 +13,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from build_tools.metadata.doc_number import find_doc_number
-from build_tools.metadata.levels import complete_bare, level_hint
+from build_tools.metadata.levels import (
+    complete_bare,
+    level_from_own_region,
+    level_from_title,
+    level_hint,
+)
 from build_tools.metadata.orgs import expanded, is_bare, issuer_prefix, split_issuers
 from build_tools.metadata.recipients import split_recipients
 from build_tools.metadata.table import TableValue, header_values, read_table
@@ -246,7 +251,7 @@ def _issuers(facts: Facts, text: str) -> list[str] | None:
             Candidate(c.fact, [c.value], c.score, c.evidence) for c in table
         ]
         for candidate in sorted(bare, key=lambda c: -c.score):
-            completed = complete_bare(candidate.value[0], text)
+            completed = complete_bare(candidate.value[0], text, facts.values.get("notice_title"))
             if completed:
                 return [completed]
         return None
@@ -276,6 +281,8 @@ def _level_hints(zoned: Sequence[ZonedLine], facts: Facts) -> None:
         source,
         facts.values.get("doc_number"),
         [z.text for z in zoned if z.zone is Zone.RECIPIENTS],
-    )
+    ) or level_from_title(facts.values.get("notice_title"))
+    if hint is None:
+        hint = level_from_own_region("".join(z.text for z in zoned if z.zone is not Zone.CHROME))
     if hint:
         facts.values["level"] = hint

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from build_tools.metadata.regions import classify, provincial_names
+from build_tools.metadata.regions import classify, divisions_by_name, provincial_names
 from build_tools.model import Level
 
 _BARE_LEVELS = (
@@ -75,13 +75,54 @@ def level_hint(
 
 
 _PROVINCE_WORDS = re.compile(r"^(省|自治区)")
+_LOCAL_WORDS = re.compile(r"^(市|县|区|旗)")
 
 
-def complete_bare(name: str, text: str) -> str | None:
-    """自治区人民政府办公厅 → 内蒙古自治区人民政府办公厅 if the text names one such region."""
+def _complete_from_title(name: str, title: str | None) -> str | None:
+    word = _LOCAL_WORDS.match(name)
+    if word is None or not title or not title.startswith(name):
+        return None
+    rest = title[len(name) :]
+    found = [
+        place
+        for place in divisions_by_name()
+        if place.endswith(word.group(1)) and len(place) > 2 and place in rest
+    ]
+    return f"{found[0]}{name[1:]}" if len(found) == 1 else None
+
+
+_OWN_REGION = (
+    (re.compile(r"我省|全省"), Level.PROVINCIAL),
+    (re.compile(r"我(州|盟)"), Level.PREFECTURAL),
+    (re.compile(r"我(县|旗)|全(县|旗)"), Level.COUNTY),
+)
+
+
+def level_from_own_region(text: str) -> str | None:
+    """The level a notice implies by how it speaks of its own region (我省, 我县), if only one."""
+    found = {level for pattern, level in _OWN_REGION if pattern.search(text)}
+    return found.pop().value if len(found) == 1 else None
+
+
+_TITLE_REGION = re.compile(r"^([\u4e00-\u9fff]{2,12}?(?:省|自治区|市|县|区|旗|州|盟))")
+
+
+def level_from_title(title: str | None) -> str | None:
+    """The level of the region a plan's own title opens with (甘肃省…实施意见 → provincial)."""
+    if not title or "关于" in title:
+        return None
+    match = _TITLE_REGION.match(title)
+    found = classify(match.group(1)) if match else None
+    return found.level.value if found else None
+
+
+def complete_bare(name: str, text: str, title: str | None = None) -> str | None:
+    """自治区人民政府办公厅 → 内蒙古自治区人民政府办公厅 if the text names one such region;
+    市人民政府 → 安陆市人民政府 if the title it opens names one such place
+    (市人民政府关于印发安陆市突发事件总体应急预案的通知)."""
     word = _PROVINCE_WORDS.match(name)
     if word is None:
-        return None
+        return _complete_from_title(name, title)
     found = {
         region for region in provincial_names() if region.endswith(word.group(1)) and region in text
     }

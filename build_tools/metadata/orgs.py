@@ -25,6 +25,10 @@ _JOINT = re.compile(rf"(?:{ORG_NAME.pattern})")
 VERBS = ("关于", "转发", "印发", "批转", "颁发", "发布", "公布")
 _BARE = re.compile(r"^(省|自治区|市|县|区|旗|州|盟)(人民)?(政府|委|安委|安全生产|应急)")
 _NOT_NAMES = re.compile(r"(关于|通知|意见|决定|的|等|要|对|在|是|了|：|:|，|,|。|《|》)")
+# Words that open addressees or a sentence, never a body's name (本溪市 and 全椒县 are names).
+_NOT_A_BODY = re.compile(
+    r"^(各|有关|全(市|省|县|区|国|旗|州)|本(市|省|县|区|单位|部门|机关|局|委))"
+)
 # A party committee and the next body run together (中共赣州市委赣州市人民政府).
 _PARTY_AND_MORE = re.compile(
     r"^(中共[\u4e00-\u9fff]{1,12}?(?:省委|市委|县委|区委|州委|旗委|盟委|委员会))"
@@ -35,13 +39,15 @@ _ABBREVIATIONS = (
     ("安委办", "安全生产委员会办公室"),
     ("安委会", "安全生产委员会"),
     ("府办", "人民政府办公室"),
+    ("安全监管", "安全生产监督管理"),
+    ("安监", "安全生产监督管理"),
 )
 
 
 def is_organisation(text: str) -> bool:
     """Whether all of ``text`` names one issuing body (滕州市安全生产委员会)."""
     text = text.strip()
-    if text.startswith(("各", "有关", "全", "本")) or _PARTY_AND_MORE.match(text):
+    if _NOT_A_BODY.match(text) or _PARTY_AND_MORE.match(text):
         return False
     return bool(_WHOLE.match(text)) and not _NOT_NAMES.search(text.replace("中共", ""))
 

@@ -38,6 +38,11 @@ LABELS = {
     "发文文号": "doc_number",
     "公文时效": "status",
     "法规标题": "title",
+    "信息名称": "title",
+    "生成日期": "",
+    "公开时限": "",
+    "公开范围": "",
+    "责任处室": "",
     "失效依据": "",
     "发文日期": "",
     "作者": "publisher",
@@ -106,15 +111,16 @@ def read_table(lines: Sequence[Line]) -> tuple[list[TableValue], set[int]]:
             label = re.sub(r"[ \u3000]", "", match.group(1))
             end = following.start() if following else len(line.text)
             raw = line.text[match.end() : end].strip(_SEPARATORS)
+            below = False
             if not raw and following is None and position + 1 < len(lines):
                 nxt = lines[position + 1]
                 if not _LABEL.match(nxt.text):
-                    raw = nxt.text.strip(_SEPARATORS)
+                    raw, below = nxt.text.strip(_SEPARATORS), True
                     used.add(nxt.number)
             typed = _typed(LABELS[label], raw)
             if typed:
                 values.append(TableValue(LABELS[label], typed, line.number))
-            elif raw and split_issuers(raw):
+            elif below and split_issuers(raw):
                 # Labels and values on different lines: a body's name is still one.
                 values.append(TableValue("publisher", raw, line.number))
     return values, used
