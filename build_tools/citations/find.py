@@ -33,10 +33,14 @@ RELATIONS = (
 FORWARD, IMPLEMENT = "转发", "贯彻"  # the relations a page marks
 ISSUE = "印发"  # the notice issues the document: its own attachment
 MAX_TITLE = 150  # a 《 not closed within this many characters opens no title
+MAX_CLAUSE = 200  # how far back a relation word is looked for
 
 # Paragraphs that are the notice's own header facts, never citations.
 _NOT_SCANNED = frozenset({Role.DOC_NUMBER, Role.DATE, Role.ISSUER, Role.RECIPIENTS})
+_MARKS = re.compile("[《〈》〉]")
 _MASK = "□"  # stands for the inside of a title already read: neither Han nor a clause mark
+_YEAR_IN_BRACKETS = re.compile(r"[\[［〔(（【〖﹝〘]\s*[12１２][0-9０-９]{3}\s*[\]］〕)）】〗﹞〙]")
+_BEFORE_BRACKET, _AFTER_BRACKET = 24, 12  # around a bracketed year: a number's prefix, serial
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?]")
 _RELATION = re.compile(f"(?:{'|'.join(RELATIONS)})(?!的)")
 _RELATION_AFTER = re.compile(r"\s*(印发|转发|批转)(?!的)")
@@ -118,14 +122,15 @@ def _placed(citation: Citation, anchor: str | None, line: int) -> Citation:
 def paragraph_citations(text: str, own: _Own | None = None) -> Iterator[Citation]:
     """The citations of one paragraph (anchor and line left empty), in text order."""
     mentions: list[tuple[int, int, str | None, str | None]] = []  # start, end, title, number
-    masked = text
+    # What was read is masked: its words are no relation, its number no second citation.
+    pieces, done = [], 0
     for start, end in title_spans(text):
         printed = " ".join(text[start + 1 : end - 1].split())
         number, end_with_number = _number_after(text, end)
         mentions.append((start, end_with_number, printed, number))
-        # What was read is masked: its words are no relation, its number no second citation.
-        inside = end_with_number - start - 2
-        masked = masked[: start + 1] + _MASK * inside + masked[end_with_number - 1 :]
+        pieces += [text[done : start + 1], _MASK * (end_with_number - start - 2)]
+        done = end_with_number - 1
+    masked = "".join(pieces) + text[done:]
     mentions += _numbers_alone(masked)
     for start, end, title, number in sorted(mentions, key=lambda mention: mention[0]):
         citation = _citation(masked, start, end, title, number, own)
@@ -134,25 +139,36 @@ def paragraph_citations(text: str, own: _Own | None = None) -> Iterator[Citation
 
 
 def title_spans(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of every outermost 《…》, the marks included; 《 left unclosed within
-    MAX_TITLE characters opens no title."""
-    position = text.find("《")
-    while position >= 0:
-        depth, end = 0, -1
-        for index in range(position, min(len(text), position + MAX_TITLE + 2)):
-            char = text[index]
-            if char in "《〈":
-                depth += 1
-            elif char in "》〉":
-                depth -= 1
-                if depth == 0:
-                    end = index + 1
-                    break
-        if end > 0 and end - position > 2:
-            yield position, end
-            position = text.find("《", end)
-        else:
-            position = text.find("《", position + 1)
+    """(start, end) of every outermost 《…》, the marks included; a 《 left unclosed within
+    MAX_TITLE characters opens no title (the titles inside it are then outermost).
+
+    One pass over the marks with a stack of open ones, each with the titles closed inside
+    it, so that a text of nothing but 《 takes linear time.
+    """
+    stack: list[tuple[int, list[tuple[int, int]]]] = []  # open 《 and the titles inside
+    for mark in _MARKS.finditer(text):
+        position = mark.start()
+        while stack and position - stack[0][0] > MAX_TITLE + 1:
+            yield from _titles(stack.pop(0)[1], text)  # unclosed: what it holds is outermost
+        if mark.group() in "《〈":
+            if stack or mark.group() == "《":
+                stack.append((position, []))
+        elif stack:
+            opened, _ = stack.pop()
+            span = (opened, position + 1)
+            if position - opened < 2 or (not stack and text[opened] != "《"):
+                continue
+            if stack:
+                stack[-1][1].append(span)
+            else:
+                yield span
+    for _, inside in stack:
+        yield from _titles(inside, text)
+
+
+def _titles(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Of the spans an unclosed 《 held, those that are titles (open with 《, not 〈)."""
+    return [span for span in spans if text[span[0]] == "《"]
 
 
 def _number_after(text: str, end: int) -> tuple[str | None, int]:
@@ -167,16 +183,25 @@ def _number_after(text: str, end: int) -> tuple[str | None, int]:
 
 
 def _numbers_alone(masked: str) -> Iterator[tuple[int, int, str | None, str | None]]:
-    """Document numbers outside titles: (start, end, None, number)."""
-    half = to_halfwidth(masked)
-    for match in DOC_NUMBER.finditer(half):
-        prefix = _trimmed_prefix(match.group("prefix"))
-        if not prefix:
-            continue
-        start = match.start("prefix") + len(match.group("prefix")) - len(prefix)
-        found = find_doc_number(half[start : match.end()])
-        if found is not None:
-            yield start, match.end(), None, found[0]
+    """Document numbers outside titles: (start, end, None, number).
+
+    Only the few characters around each bracketed year are read (a number's prefix is at
+    most 20 characters), so a long paragraph costs one scan for brackets.
+    """
+    for bracket in _YEAR_IN_BRACKETS.finditer(masked):
+        begin = max(0, bracket.start() - _BEFORE_BRACKET)
+        half = to_halfwidth(masked[begin : bracket.end() + _AFTER_BRACKET])
+        for match in DOC_NUMBER.finditer(half):
+            if match.end("prefix") + begin > bracket.start():
+                break  # the bracket is another number's
+            if match.end("year") + begin < bracket.start():
+                continue  # an earlier number in the window
+            prefix = _trimmed_prefix(match.group("prefix"))
+            start = match.start("prefix") + len(match.group("prefix")) - len(prefix)
+            found = find_doc_number(half[start : match.end()]) if prefix else None
+            if found is not None:
+                yield begin + start, begin + match.end(), None, found[0]
+            break
 
 
 def _trimmed_prefix(prefix: str) -> str:
@@ -226,9 +251,10 @@ def _is_publication(title: str, masked: str, end: int) -> bool:
 
 
 def _clause_before(masked: str, start: int) -> str:
-    """The text from the start of the clause up to ``start``."""
-    begin = 0
-    for match in _CLAUSE_END.finditer(masked, 0, start):
+    """The text from the start of the clause up to ``start`` (at most MAX_CLAUSE characters:
+    a relation word further back is no longer this citation's)."""
+    begin = max(0, start - MAX_CLAUSE)
+    for match in _CLAUSE_END.finditer(masked, begin, start):
         begin = match.end()
     return masked[begin:start]
 
