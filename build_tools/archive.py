@@ -17,6 +17,7 @@ from build_tools.citations.resolve import CitationIndex, resolve_citations
 from build_tools.glossary.load import Glossary
 from build_tools.glossary.matching import TermMatcher, term_counts
 from build_tools.model import Notice, SectorHit, TermCount, TermUse
+from build_tools.permalinks import unique_pages
 from build_tools.roles import Assignment, Roles, assignments, department_names
 from build_tools.sectors.assign import classify_notice
 from build_tools.sectors.classify import SectorClassifier
@@ -89,14 +90,15 @@ class Archive:
 
     def inputs_key(self, slugs: Iterable[str], name: str) -> str | None:
         """A key of everything a page made from these notices depends on: each notice's own
-        key (its bytes, the curated data and the code) and the page's ``name``. None when a
-        notice has no key (an archive not built from staged notices)."""
+        key (its bytes, the curated data and the code), its address (which other notices
+        can change, see build_tools.permalinks) and the page's ``name``. None when a notice
+        has no key (an archive not built from staged notices)."""
         digest = hashlib.sha256(name.encode())
         for slug in slugs:
             key = self.keys.get(slug)
             if key is None:
                 return None
-            digest.update(key.encode())
+            digest.update(f"{key} {self.by_slug[slug].page}\n".encode())
         return digest.hexdigest()
 
     @cached_property
@@ -142,6 +144,7 @@ def build_archive(
     """Index term usage, sectors and department roles across all notices."""
     glossary = glossary or Glossary(())
     taxonomy = taxonomy or Taxonomy(())
+    notices = unique_pages(notices)
     matcher = TermMatcher(glossary)
     classifier = SectorClassifier(taxonomy)
     return assemble_archive(

@@ -21,7 +21,8 @@ from build_tools.curated import present
 from build_tools.errors import ArchiveError, CuratedDataError, OutputCollisionError
 from build_tools.glossary.load import GLOSSARY_FILE, Glossary, read_glossary
 from build_tools.model import Notice, SectorHit, TermCount
-from build_tools.parked import Parked
+from build_tools.parked import Parked, pack
+from build_tools.permalinks import page_file, unique_pages
 from build_tools.render.browse import (
     render_by_issuer,
     render_by_year,
@@ -41,7 +42,8 @@ from build_tools.render.keyed import keyed
 from build_tools.render.links import GLOSSARY_FOLDER
 from build_tools.render.notice import render_notice, with_block
 from build_tools.render.notice_extras import related_block
-from build_tools.render.requirement_rows import Rows
+from build_tools.render.redirects import redirect_pages
+from build_tools.render.requirement_rows import Rows, notice_rows
 from build_tools.render.requirements import forget as forget_requirements
 from build_tools.render.requirements import forget_html
 from build_tools.render.sectors import SECTORS_FOLDER, iter_sectors, sector_year_pages
@@ -164,6 +166,7 @@ def load_archive(
             keys[notice.slug] = outcome.key
         citations[notice.slug] = staged.citations
         report.notices.append(notice)
+    report.notices = _unique_pages(report.notices, parked, sectors)
     report.failures.extend(checked.failures)
     report.curated_warnings.extend(checked.curated_warnings)
     report.archive = assemble_archive(
@@ -177,6 +180,22 @@ def load_archive(
         citations,
     )
     return report
+
+
+def _unique_pages(
+    notices: list[Notice], parked: Parked, sectors: dict[str, dict[str, tuple[SectorHit, ...]]]
+) -> list[Notice]:
+    """The notices with unique pages (build_tools.permalinks); what was parked with the
+    address a notice asked for is made again for the address it got."""
+    unique = unique_pages(notices)
+    for before, notice in zip(notices, unique, strict=True):
+        if notice.page != before.page:
+            rows = notice_rows(notice, sectors[notice.slug])
+            parked.put(OUTLINE + notice.slug, pack(notice_outline(notice)))
+            parked.put(ROWS_JSON + notice.slug, pack(rows.json))
+            parked.put(ROWS_CSV + notice.slug, pack(rows.csv))
+            parked.put(DOC + notice.slug, pack(doc_json(notice_doc(notice))))
+    return unique
 
 
 def _twin_warnings(notice: Notice, by_hash: dict[str, str], by_number: dict[str, str]) -> Notice:
@@ -246,7 +265,8 @@ def iter_pages(
     ``load_archive``); without them, they are made here.
     """
     for notice in archive.notices:
-        yield f"{NOTICES}/{notice.slug}.md", _notice_page(notice, archive, parked)
+        yield page_file(notice), _notice_page(notice, archive, parked)
+    yield from redirect_pages(archive.notices)
     yield f"{NOTICES}/index.md", render_by_year(archive)
     yield "index.md", render_home(archive)
     yield "browse/issuers.md", render_by_issuer(archive)

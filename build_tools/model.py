@@ -188,7 +188,8 @@ class Paragraph:
 class Notice:
     """A fully parsed notice, ready to be rendered."""
 
-    slug: str
+    slug: str  # its id: the source file's stem, made URL-safe (its address before ``page``)
+    page: str  # its page, notices/<page>/: <year>/<slug> (see build_tools.permalinks)
     source: SourceInfo
     metadata: Metadata
     paragraphs: tuple[Paragraph, ...]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import re
 import sys
 import threading
@@ -18,6 +19,7 @@ from build_tools.archive import Archive
 from build_tools.convert import load_archive
 from build_tools.model import Notice
 from build_tools.parse import parse_notice
+from build_tools.permalinks import notice_url
 from build_tools.render.notice import ANNOTATION_CLASSES
 from build_tools.render.rawhtml import stash, unstash
 from build_tools.sources import read_source
@@ -118,3 +120,15 @@ def serve(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         thread.join(timeout=5)
+
+
+def notice_urls(site: Path) -> dict[str, str]:
+    """Each notice's page address (relative to the site root) by id, as the built site's
+    data/notices.json gives it (see build_tools.permalinks)."""
+    records = json.loads((site / "data" / "notices.json").read_text(encoding="utf-8"))
+    return {record["id"]: record["url"] for record in records}
+
+
+def seed_url(name: str) -> str:
+    """A seed's page address relative to the site root (name: its file, or its stem)."""
+    return notice_url(seed_archive().by_slug[name.removesuffix(".txt")])

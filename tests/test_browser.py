@@ -16,8 +16,10 @@ from tests.conftest import visit
 
 
 @pytest.mark.parametrize(
-    "path", ["", "notices/", "notices/003_65114f20cbda8ae2/", "glossary/", "glossary/san-tong-shi/"]
-)
+    "path",
+    ["", "notices/", "notices/2022/teng-zhou-shi-an-wei-hui-gong-zuo-yao-dian/", "glossary/",
+     "glossary/san-tong-shi/"],
+)  # fmt: skip
 def test_pages_request_nothing_from_other_hosts(page: Page, site_url: str, path: str) -> None:
     hosts = visit(page, f"{site_url}/{path}")
     assert hosts == {urlparse(site_url).netloc}
@@ -28,7 +30,7 @@ def test_hovering_a_term_shows_its_explanation_as_plain_text(page: Page, site_ur
 
     Material's tooltips would render it as HTML, so none may be made from it.
     """
-    visit(page, f"{site_url}/notices/004_8c49eeea5b975a30/")
+    visit(page, f"{site_url}/{SEEDS['004'][1:]}")
     term = page.locator('a.term[href$="/glossary/liang-ke-yi-wei/"]').first
     term.scroll_into_view_if_needed()
     term.hover()
@@ -57,20 +59,20 @@ def search(page: Page, site_url: str, query: str) -> list[str]:
 def test_searching_a_term_finds_the_notices_that_use_it(page: Page, site_url: str) -> None:
     paths = search(page, site_url, "两客一危")
     assert "/glossary/liang-ke-yi-wei/" in paths
-    assert "/notices/001_c701024b5ef4930f/" in paths
-    assert "/notices/004_8c49eeea5b975a30/" in paths
+    assert SEEDS["001"] in paths
+    assert SEEDS["004"] in paths
     # Whole-word search: a page that merely contains 一 or 两 is not a result.
-    assert "/notices/000_05dea3f25d6546d2/" not in paths
+    assert SEEDS["000"] not in paths
     # The glossary entry comes first when the query is the term itself.
     assert paths[0] == "/glossary/liang-ke-yi-wei/"
 
 
-SEEDS = {
-    "000": "/notices/000_05dea3f25d6546d2/",
-    "001": "/notices/001_c701024b5ef4930f/",
-    "002": "/notices/002_2d3bd3a670c033dc/",
-    "003": "/notices/003_65114f20cbda8ae2/",
-    "004": "/notices/004_8c49eeea5b975a30/",
+SEEDS = {  # the seeds' pages (see tests/urls.txt)
+    "000": "/notices/2012/wuzhengbanfa-2012-14/",
+    "001": "/notices/2016/cheng-de-shi-gong-zuo-yao-dian/",
+    "002": "/notices/2012/guobanfa-2012-14/",
+    "003": "/notices/2022/teng-zhou-shi-an-wei-hui-gong-zuo-yao-dian/",
+    "004": "/notices/2018/chong-qing-shi-liang-ping-qu-zheng-fu-gong-zuo-yao-dian/",
 }
 
 

@@ -12,6 +12,8 @@ import pytest
 
 from tests.helpers import ROOT, SOURCE_DIR
 
+SEED_003_SLUG = "teng-zhou-shi-an-wei-hui-gong-zuo-yao-dian"
+
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -72,7 +74,8 @@ def test_convert_and_check_report_a_bad_notice_and_go_on(tmp_path: Path) -> None
     assert result.returncode == 1
     assert "converted 1, warnings 0, failed 1" in result.stdout
     assert "broken.txt" in result.stderr and "is empty" in result.stderr
-    assert (output / "notices" / "003_65114f20cbda8ae2.md").is_file()
+    assert (output / "notices" / "2022" / f"{SEED_003_SLUG}.md").is_file()
+    assert (output / "notices" / "003_65114f20cbda8ae2" / "index.html").is_file()
     checked = run("check", "--source", str(source))
     assert checked.returncode == 1
     assert "broken.txt" in checked.stderr

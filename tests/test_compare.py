@@ -38,12 +38,13 @@ from build_tools.compare import (
 from build_tools.convert import load_archive
 from build_tools.glossary.load import GLOSSARY_FILE
 from build_tools.model import Level, Notice, NumberStyle
+from build_tools.permalinks import notice_url
 from build_tools.render.compare import render_compare
 from build_tools.roles import DEPARTMENTS_FILE
 from build_tools.sectors.load import SECTORS_FILE
 from build_tools.write import MANIFEST
 from tests.conftest import visit
-from tests.helpers import ROOT, SOURCE_DIR, seed_archive, serve
+from tests.helpers import ROOT, SOURCE_DIR, notice_urls, seed_archive, serve
 
 SEED = "003_65114f20cbda8ae2"
 VARIANT = "003b_variant"
@@ -270,7 +271,7 @@ def test_render_compare_writes_the_page_and_one_outline_per_notice() -> None:
     assert sorted(files) == sorted(["compare/index.md", *outlines])
     for notice in archive.notices:
         record = json.loads(files[f"compare/data/{notice.slug}.json"])
-        assert record["url"] == f"../notices/{notice.slug}/"
+        assert record["url"] == f"../{notice_url(notice)}"
         assert record["title"] == notice.metadata.title
         assert record["rows"] == as_json(outline_rows(notice))
     page = files["compare/index.md"]
@@ -453,7 +454,7 @@ def test_the_table_shows_exactly_the_known_differences(
         for href in [*found["left"], *found["middle"], *found["right"]]:
             parsed = urlparse(str(href))
             assert parsed.netloc == urlparse(base).netloc
-            assert parsed.path in (f"/notices/{SEED}/", f"/notices/{VARIANT}/")
+            assert parsed.path in {f"/{url}" for url in notice_urls(site).values()}
             assert parsed.fragment in page_ids(site, parsed.path), href
     summary_text = page.locator("#compare-summary").inner_text()
     assert summary_text == "相同 24 条，修改 1 条，新增 1 条，删除 1 条。"
@@ -462,7 +463,7 @@ def test_the_table_shows_exactly_the_known_differences(
 def test_the_default_pair_is_preselected_and_choices_go_into_the_url(
     page: Page, compare_site: tuple[Path, str]
 ) -> None:
-    _, base = compare_site
+    site, base = compare_site
     open_compare(page, f"{base}/compare/")
     # The variant's sidecar makes it 2023: one issuer's consecutive years.
     assert page.input_value("#compare-a") == SEED
@@ -471,7 +472,7 @@ def test_the_default_pair_is_preselected_and_choices_go_into_the_url(
     page.click("#compare-swap")
     page.wait_for_function(
         "() => document.querySelector('table.compare-table tbody tr.compare-removed a')"
-        f"?.href.includes('{VARIANT}')"
+        f"?.href.includes('{notice_urls(site)[VARIANT]}')"
     )
     assert parse_qs(urlparse(page.url).query) == {"a": [VARIANT], "b": [SEED]}
     page.select_option("#compare-b", VARIANT)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.convert import ConvertReport, convert, load_archive
+from build_tools.permalinks import former_url, notice_url, page_file
 from tests.helpers import ROOT, SOURCE_DIR
 
 GOOD = "003_65114f20cbda8ae2.txt"
@@ -89,11 +90,12 @@ def test_a_notice_called_index_does_not_collide_with_the_list(tmp_path: Path) ->
     folder = sources(tmp_path / "src", {"index.txt": OTHER})
     report = convert(folder, tmp_path / "out")
     assert report.failures == []
-    slugs = {notice.source.file: notice.slug for notice in report.notices}
-    assert "index" not in slugs.values()
+    (notice,) = [n for n in report.notices if n.source.file == "index.txt"]
+    assert notice.slug != "index" and not notice.page.endswith("/index")
     listing = (tmp_path / "out" / "notices" / "index.md").read_text(encoding="utf-8")
-    assert f'href="{slugs["index.txt"]}/"' in listing
-    assert (tmp_path / "out" / "notices" / f"{slugs['index.txt']}.md").is_file()
+    assert f'href="{notice_url(notice).removeprefix("notices/")}"' in listing
+    assert (tmp_path / "out" / page_file(notice)).is_file()
+    assert (tmp_path / "out" / former_url(notice) / "index.html").is_file()
 
 
 def test_a_department_called_index_does_not_collide_with_the_list(tmp_path: Path) -> None:

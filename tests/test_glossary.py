@@ -201,7 +201,7 @@ def test_first_use_per_paragraph_links_and_headings_never(small: Glossary) -> No
     assert html_text.count('class="term"') == 2
     heading = html_text.split("</h2>")[0]
     assert "term" not in heading
-    assert 'href="../../glossary/liang-ke-yi-wei/"' in html_text
+    assert 'href="../../../glossary/liang-ke-yi-wei/"' in html_text
     assert 'title="两客一危：旅游包车、三类以上班线客车和危险货物运输车辆。"' in html_text
     item = html_text.split('id="s1-1"')[1]
     assert "<strong>1.安全生产月。</strong>" in item  # the title sentence is not linked

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -81,9 +82,13 @@ def record_dialogs(page: Page) -> list[str]:
 
 def test_no_script_runs_and_nothing_is_injected(page: Page, hostile_site: str) -> None:
     dialogs = record_dialogs(page)
-    baseline = visit(page, f"{hostile_site}/notices/003_65114f20cbda8ae2/")
+    baseline = visit(
+        page, f"{hostile_site}/notices/2022/teng-zhou-shi-an-wei-hui-gong-zuo-yao-dian/"
+    )
     inline_scripts = page.locator("script:not([src])").count()
+    # The notice's earlier address, whose page (titled with the hostile text) forwards.
     hosts = visit(page, f"{hostile_site}/notices/hostile/")
+    assert re.search(r"/notices/(\d{4}|undated)/[a-z0-9-]+/$", page.url), page.url
     assert dialogs == []
     assert page.locator("script:not([src])").count() == inline_scripts
     assert page.locator("article img, article iframe, article style").count() == 0

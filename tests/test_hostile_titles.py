@@ -20,7 +20,7 @@ from mkdocs.utils.meta import get_data
 from playwright.sync_api import Browser, Page
 
 from tests.conftest import build_project, visit
-from tests.helpers import serve
+from tests.helpers import notice_urls, serve
 from tests.hostile_project import Fields, elements_of, everywhere, write_sources
 from tests.test_hostile import record_dialogs
 
@@ -62,7 +62,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pat
 def test_no_element_from_any_field_in_the_built_html(hostile_site: tuple[Path, str]) -> None:
     site, _ = hostile_site
     assert_no_injection(site)
-    notice = elements_of(site / "notices" / "hostile" / "index.html")
+    notice = elements_of(site / notice_urls(site)["hostile"] / "index.html")
     assert "<img src=x onerror=alert(8)>" in notice.title
     pages = {p.relative_to(site).as_posix() for p in built_pages(site)}
     assert "sectors/e-yi/index.html" in pages and "glossary/e-yi-shu-yu/index.html" in pages
@@ -86,7 +86,8 @@ def test_no_script_runs_in_titles_headers_or_tooltips(
     context = browser.new_context(viewport={"width": width, "height": 800})
     page: Page = context.new_page()
     dialogs = record_dialogs(page)
-    paths = ["notices/hostile/", "sectors/e-yi/", "glossary/e-yi-shu-yu/", *_role_pages(site)]
+    notice = notice_urls(site)["hostile"]
+    paths = [notice, "sectors/e-yi/", "glossary/e-yi-shu-yu/", *_role_pages(site)]
     assert len(paths) == 5, paths
     for path in paths:
         visit(page, f"{url}/{path}")
@@ -94,7 +95,7 @@ def test_no_script_runs_in_titles_headers_or_tooltips(
         assert "<img src=x onerror=alert(8)>" in page.title() or "<svg/onload" in page.title()
         heading = page.locator("article h1").first.inner_text()
         assert "<" in heading and "zq-el" in heading, (path, heading)
-    visit(page, f"{url}/notices/hostile/")
+    visit(page, f"{url}/{notice}")
     link = page.locator("a.term").first
     link.hover()
     page.wait_for_timeout(300)

@@ -74,7 +74,9 @@ def test_a_huge_notice_is_inspected_and_converted_in_linear_time(
         str(tmp_path / "docs"),
     )
     assert converted.returncode == 0, converted.stderr + converted.stdout
-    assert (tmp_path / "docs" / "notices" / "huge.md").is_file()
+    notices = tmp_path / "docs" / "notices"
+    assert len(list(notices.glob("*/*.md"))) == 1  # notices/<year>/<slug>.md
+    assert (notices / "huge" / "index.html").is_file()  # its address by file name
 
 
 def _excluded_by_search(exclusions: tuple[str, ...], content: str, offset: int, word: str) -> bool:

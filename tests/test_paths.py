@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from build_tools.convert import convert
 from build_tools.parse import slug_for
+from build_tools.permalinks import page_file
 from tests.helpers import SOURCE_DIR
 
 SEED = SOURCE_DIR / "003_65114f20cbda8ae2.txt"
@@ -44,5 +46,14 @@ def test_odd_names_convert_inside_the_generated_folder(tmp_path: Path) -> None:
     assert sorted(n.source.file for n in report.notices) == sorted(names)
     written = [p for p in tmp_path.rglob("*") if p.is_file() and not p.is_relative_to(source)]
     assert all(p.is_relative_to(docs) for p in written)
-    assert (docs / "notices" / "sub-dir-x.md").is_file()
+    # Four copies of one notice ask for one page: the first source path keeps it, the
+    # others get a suffix; every copy keeps its earlier address (notices/<file stem>/).
+    pages = {n.source.file: n.page for n in report.notices}
+    first = "2022/teng-zhou-shi-an-wei-hui-gong-zuo-yao-dian"
+    assert pages[".2019年要点.txt"] == first
+    assert len(set(pages.values())) == 4
+    assert all(re.fullmatch(f"{first}-[0-9a-f]{{6}}", p) for p in pages.values() if p != first)
+    for notice in report.notices:
+        assert (docs / page_file(notice)).is_file()
+    assert (docs / "notices" / "sub-dir-x" / "index.html").is_file()
     assert (docs / "sources" / "2019-nian-yao-dian.txt").read_bytes() == SEED.read_bytes()

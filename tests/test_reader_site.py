@@ -13,7 +13,7 @@ import pytest
 from build_tools.parse import slug_for
 from tests import reader_samples as samples
 from tests.conftest import build_project
-from tests.helpers import ROOT
+from tests.helpers import ROOT, notice_urls
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
 SEED = "003_65114f20cbda8ae2.txt"
@@ -65,14 +65,15 @@ def test_each_format_has_its_page_and_original_bytes(
     site, sources, log = mixed_site
     assert "converted 4, warnings 0, failed 0" in log
     slug = slug_for(name)
-    page = (site / "notices" / slug / "index.html").read_text(encoding="utf-8")
+    folder = site / notice_urls(site)[slug]
+    page = (folder / "index.html").read_text(encoding="utf-8")
     link = re.search(
         r'<a class="md-button" href="([^"]+)" download(?:="([^"]*)")?>([^<]+)</a>', page
     )
     assert link is not None
     href, saved_as, text = link.groups()
     assert text == label
-    served = (site / "notices" / slug / html.unescape(href)).resolve()
+    served = (folder / html.unescape(href)).resolve()
     assert served.read_bytes() == (sources / name).read_bytes()
     suffix = Path(name).suffix
     if suffix == ".txt":
@@ -90,6 +91,7 @@ def test_notice_text_of_each_format_is_on_its_page(mixed_site: tuple[Path, Path,
         ("红头文件.docx", "修订县安委会成员单位安全生产工作职责"),
         ("扫描件转换.pdf", "危险化学品企业"),
     ):
-        page = (site / "notices" / slug_for(name) / "index.html").read_text(encoding="utf-8")
+        folder = site / notice_urls(site)[slug_for(name)]
+        page = (folder / "index.html").read_text(encoding="utf-8")
         assert printed in page
         assert "您的位置" not in page and "— 1 —" not in page

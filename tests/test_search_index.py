@@ -15,7 +15,7 @@ from build_tools.convert import convert
 from build_tools.search.documents import SearchDoc, Section, notice_doc, search_docs
 from build_tools.search.index import index_files, postings, shard_count
 from build_tools.search.tokens import key_text, normalise, run_tokens, runs, token_counts
-from tests.helpers import SOURCE_DIR, seed_archive
+from tests.helpers import SOURCE_DIR, seed_archive, seed_url
 
 TWO_PLUS_ONE = "004_8c49eeea5b975a30"
 
@@ -90,8 +90,9 @@ def test_seed_postings_find_the_notices_that_use_a_term() -> None:
     urls = {i: doc.url for i, doc in enumerate(docs)}
     both = _ids_with(files, "两客") & _ids_with(files, "客一") & _ids_with(files, "一危")
     found = {urls[i] for i in both}
-    assert {f"notices/{TWO_PLUS_ONE}/", "notices/001_c701024b5ef4930f/"} <= found
-    assert "notices/000_05dea3f25d6546d2/" not in found
+    assert {seed_url(TWO_PLUS_ONE), seed_url("001_c701024b5ef4930f")} <= found
+    assert "notices/2018/chong-qing-shi-liang-ping-qu-zheng-fu-gong-zuo-yao-dian/" in found
+    assert seed_url("000_05dea3f25d6546d2") not in found
 
 
 def test_stored_notice_keeps_every_item_with_its_anchor() -> None:

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.helpers import ROOT, SEEDS, SITE_EXTENSIONS, load_seed
+from tests.helpers import ROOT, SEEDS, SITE_EXTENSIONS, load_seed, seed_url
+
+TWO_PLUS = "004_8c49eeea5b975a30"
 
 
 def test_build_is_clean(built_site: tuple[Path, str]) -> None:
@@ -22,7 +24,7 @@ def test_build_is_clean(built_site: tuple[Path, str]) -> None:
 def test_every_part_has_its_anchor(built_site: tuple[Path, str], name: str) -> None:
     site, _ = built_site
     notice = load_seed(name)
-    page = (site / "notices" / notice.slug / "index.html").read_text(encoding="utf-8")
+    page = (site / seed_url(name) / "index.html").read_text(encoding="utf-8")
     ids = set(re.findall(r'id="([^"]+)"', page))
     assert {part.anchor for part in notice.parts()} <= ids
     assert '<html lang="zh"' in page
@@ -32,7 +34,7 @@ def test_listing_links_every_notice(built_site: tuple[Path, str]) -> None:
     site, _ = built_site
     listing = (site / "notices" / "index.html").read_text(encoding="utf-8")
     for name in SEEDS:
-        assert f'href="{load_seed(name).slug}/"' in listing
+        assert f'href="{seed_url(name).removeprefix("notices/")}"' in listing
 
 
 def test_site_uses_the_tested_markdown_extensions() -> None:
@@ -61,18 +63,18 @@ def test_a_glossary_entry_links_to_its_items_and_they_link_back(
 ) -> None:
     site, _ = built_site
     entry = (site / "glossary" / "san-tong-shi" / "index.html").read_text(encoding="utf-8")
-    targets = re.findall(r'href="\.\./\.\./notices/([^/"]+)/#([^"]+)"', entry)
-    assert {slug[:3] for slug, _ in targets} == {"001", "004"}
-    for slug, anchor in targets:
-        page = (site / "notices" / slug / "index.html").read_text(encoding="utf-8")
-        assert 'href="../../glossary/san-tong-shi/"' in _item_html(page, anchor)
+    targets = re.findall(r'href="\.\./\.\./(notices/[^"#]+/)#([^"]+)"', entry)
+    assert {url for url, _ in targets} == {seed_url("001_c701024b5ef4930f"), seed_url(TWO_PLUS)}
+    for url, anchor in targets:
+        page = (site / url / "index.html").read_text(encoding="utf-8")
+        assert 'href="../../../glossary/san-tong-shi/"' in _item_html(page, anchor)
 
 
 def test_term_links_carry_a_tooltip(built_site: tuple[Path, str]) -> None:
     site, _ = built_site
-    page = (site / "notices" / "004_8c49eeea5b975a30" / "index.html").read_text(encoding="utf-8")
+    page = (site / seed_url(TWO_PLUS) / "index.html").read_text(encoding="utf-8")
     link = re.search(
-        r'<a class="term" href="\.\./\.\./glossary/liang-ke-yi-wei/" title="([^"]+)"', page
+        r'<a class="term" href="\.\./\.\./\.\./glossary/liang-ke-yi-wei/" title="([^"]+)"', page
     )
     assert link and link.group(1).startswith("两客一危：")
 

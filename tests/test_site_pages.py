@@ -12,7 +12,9 @@ from playwright.sync_api import Page
 
 from tests.conftest import visit
 
-NOTICE_003 = "notices/003_65114f20cbda8ae2/"
+NOTICE_001 = "notices/2016/cheng-de-shi-gong-zuo-yao-dian/"
+NOTICE_003 = "notices/2022/teng-zhou-shi-an-wei-hui-gong-zuo-yao-dian/"
+NOTICE_004 = "notices/2018/chong-qing-shi-liang-ping-qu-zheng-fu-gong-zuo-yao-dian/"
 
 
 def pairs(page: Page, labels: str, values: str) -> dict[str, str]:
@@ -53,14 +55,14 @@ def test_raw_download_is_the_source_byte_for_byte(page: Page, site_url: str) -> 
 
 
 def test_clicking_a_term_opens_its_entry(page: Page, site_url: str) -> None:
-    visit(page, f"{site_url}/notices/001_c701024b5ef4930f/")
+    visit(page, f"{site_url}/{NOTICE_001}")
     page.locator('a.term[href$="/glossary/san-tong-shi/"]').first.click()
     page.wait_for_url(re.compile(r"/glossary/san-tong-shi/$"))
     assert page.locator("h1").inner_text().rstrip("¶") == "三同时"
 
 
 def test_an_item_permalink_scrolls_to_the_item(page: Page, site_url: str) -> None:
-    visit(page, f"{site_url}/notices/004_8c49eeea5b975a30/#s2-4-1")
+    visit(page, f"{site_url}/{NOTICE_004}#s2-4-1")
     item = page.locator("#s2-4-1")
     assert "17．道路交通" in item.inner_text()
     box = item.bounding_box()

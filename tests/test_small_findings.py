@@ -13,6 +13,7 @@ from build_tools.convert import ConvertReport, convert, load_archive
 from build_tools.errors import CuratedDataError, SidecarError
 from build_tools.glossary.load import load_glossary
 from build_tools.metadata.sidecar import load_sidecar
+from build_tools.permalinks import page_file
 from build_tools.roles import role_id
 from build_tools.sectors.load import load_taxonomy
 from tests.helpers import ROOT, SOURCE_DIR
@@ -58,7 +59,8 @@ def test_names_that_sound_alike_get_pages_of_their_own(tmp_path: Path) -> None:
     assert len(archive.role_assignments[roles["林业局"]]) == 2  # 市 and 区 are one role
     assert len(archive.role_assignments[roles["林叶局"]]) == 1
     out = tmp_path / "out"
-    page = (out / "notices" / "alike.md").read_text(encoding="utf-8")
+    (notice,) = [n for n in report.notices if n.source.file == "alike.txt"]
+    page = (out / page_file(notice)).read_text(encoding="utf-8")
     for name in ("林业局", "林叶局", "水利局"):
         assert (out / "departments" / f"{roles[name]}.md").is_file()
         assert f"departments/{roles[name]}/" in page, name

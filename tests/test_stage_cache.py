@@ -11,9 +11,12 @@ import pytest
 from build_tools import stage
 from build_tools.convert import convert, long_lived
 from build_tools.parked import Parked, pack
+from build_tools.permalinks import page_file
 from build_tools.render import departments as departments_page
 from build_tools.render import sectors as sectors_page
-from tests.helpers import SOURCE_DIR
+from tests.helpers import SOURCE_DIR, load_seed
+
+PAGE_003 = "notices/2022/teng-zhou-shi-an-wei-hui-gong-zuo-yao-dian.md"
 
 SEEDS = sorted(p.name for p in SOURCE_DIR.glob("*.txt"))
 
@@ -48,14 +51,15 @@ def test_changing_one_notice_restages_only_that_notice(
 ) -> None:
     docs, cache = tmp_path / "docs", tmp_path / "cache"
     assert _staged(sources, docs, cache, monkeypatch) == SEEDS
-    first = (docs / "notices" / "003_65114f20cbda8ae2.md").read_text(encoding="utf-8")
+    first = (docs / PAGE_003).read_text(encoding="utf-8")
     assert _staged(sources, docs, cache, monkeypatch) == []
-    assert (docs / "notices" / "003_65114f20cbda8ae2.md").read_text(encoding="utf-8") == first
+    assert (docs / PAGE_003).read_text(encoding="utf-8") == first
 
     changed = sources / "004_8c49eeea5b975a30.txt"
     changed.write_bytes(changed.read_bytes() + "\n十、新增一条要求。\n".encode())
     assert _staged(sources, docs, cache, monkeypatch) == ["004_8c49eeea5b975a30.txt"]
-    assert "新增一条要求" in (docs / "notices" / "004_8c49eeea5b975a30.md").read_text("utf-8")
+    page = page_file(load_seed("004_8c49eeea5b975a30.txt"))
+    assert "新增一条要求" in (docs / page).read_text("utf-8")
     # The entry of the notice as it was is gone: the cache holds what the build used.
     assert len(list(cache.glob("*.pickle"))) == len(SEEDS)
 
@@ -162,12 +166,12 @@ def test_a_rebuild_remakes_only_the_pages_that_depend_on_the_change(
 def test_a_touched_page_is_made_again(sources: Path, tmp_path: Path) -> None:
     docs, cache = tmp_path / "docs", tmp_path / "cache"
     convert(sources, docs, cache_dir=cache)
-    page = docs / "notices" / "003_65114f20cbda8ae2.md"
+    page = docs / PAGE_003
     original = page.read_bytes()
     page.write_bytes(original + "手工改动".encode())
     report = convert(sources, docs, cache_dir=cache)
     assert report.written is not None
-    assert "notices/003_65114f20cbda8ae2.md" in report.written.written
+    assert PAGE_003 in report.written.written
     assert page.read_bytes() == original
 
 

@@ -65,7 +65,9 @@ def test_editions_are_listed_with_their_alias(repository: Path) -> None:
     assert {v["version"] for v in versions} == {"2026.11", "2026.12"}
     tree = run(["git", "ls-tree", "-r", "--name-only", "gh-pages"], repository)
     for edition in ("2026.11", "2026.12"):
-        assert f"{edition}/notices/003_65114f20cbda8ae2/index.html" in tree
+        assert f"{edition}/notices/003_65114f20cbda8ae2/index.html" in tree  # earlier address
+        page = "notices/2022/teng-zhou-shi-an-wei-hui-gong-zuo-yao-dian/index.html"
+        assert f"{edition}/{page}" in tree
     assert "index.html" in tree.splitlines()  # the redirect to the default edition
 
 

@@ -10,8 +10,9 @@ import pytest
 
 from build_tools.convert import convert
 from build_tools.errors import ArchiveError
+from build_tools.permalinks import page_file
 from build_tools.write import KEYS, MANIFEST, Content, Keyed, Stream, recover, write_outputs
-from tests.helpers import SOURCE_DIR
+from tests.helpers import SOURCE_DIR, load_seed
 
 
 def test_write_only_what_changed_and_remove_stale(tmp_path: Path) -> None:
@@ -49,7 +50,8 @@ def test_two_conversions_give_identical_bytes(tmp_path: Path) -> None:
         if p.is_file() and p.name != KEYS
     }
     assert one == two
-    assert len([path for path in one if path.parts[0] == "notices"]) == 6  # five + the listing
+    # Five pages, the listing and the five earlier addresses (redirects).
+    assert len([path for path in one if path.parts[0] == "notices"]) == 11
 
 
 def test_a_removed_source_removes_its_page(tmp_path: Path) -> None:
@@ -59,13 +61,15 @@ def test_a_removed_source_removes_its_page(tmp_path: Path) -> None:
         (source / path.name).write_bytes(path.read_bytes())
     output = tmp_path / "out"
     convert(source, output)
-    assert (output / "notices" / "004_8c49eeea5b975a30.md").is_file()
+    page = page_file(load_seed("004_8c49eeea5b975a30.txt"))
+    assert (output / page).is_file()
     (source / "004_8c49eeea5b975a30.txt").unlink()
     report = convert(source, output)
     assert report.written is not None
-    assert "notices/004_8c49eeea5b975a30.md" in report.written.removed
+    assert page in report.written.removed
+    assert "notices/004_8c49eeea5b975a30/index.html" in report.written.removed
     assert "sources/004_8c49eeea5b975a30.txt" in report.written.removed
-    assert not (output / "notices" / "004_8c49eeea5b975a30.md").exists()
+    assert not (output / page).exists()
 
 
 def test_a_stream_is_written_piece_by_piece_and_left_alone_when_unchanged(

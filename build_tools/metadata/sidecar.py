@@ -17,6 +17,7 @@ import yaml
 from build_tools.errors import SidecarError
 from build_tools.metadata.doc_number import normalise_doc_number
 from build_tools.model import Level
+from build_tools.permalinks import slug_problem
 from build_tools.yamlvalues import as_written, forbidden_character
 
 
@@ -27,6 +28,7 @@ class Sidecar:
     values: dict[str, Any] = field(default_factory=dict)
     url: str | None = None
     encoding: str | None = None
+    slug: str | None = None  # the last part of the page's address (build_tools.permalinks)
 
 
 class _Invalid(ValueError):
@@ -115,6 +117,15 @@ def _url(value: Any) -> str:
     return text
 
 
+def _slug(value: Any) -> str:
+    if not isinstance(value, str):
+        raise _Invalid("expected text such as guobanfa-2012-14")
+    problem = slug_problem(value)
+    if problem:
+        raise _Invalid(problem)
+    return value
+
+
 def _encoding(value: Any) -> str:
     text = _text(value)
     try:
@@ -144,6 +155,7 @@ OTHER_KEYS: dict[str, Callable[[Any], Any]] = {
     "url": _optional(_url),
     "encoding": _encoding,
     "notes": _optional(_text),
+    "slug": _slug,
 }
 
 
@@ -194,4 +206,5 @@ def load_sidecar(path: Path) -> Sidecar:
         values={key: value for key, value in values.items() if key in METADATA_KEYS},
         url=values.get("url"),
         encoding=values.get("encoding"),
+        slug=values.get("slug"),
     )

@@ -8,6 +8,7 @@ from itertools import groupby
 
 from build_tools.archive import Archive
 from build_tools.model import Level, Notice
+from build_tools.permalinks import notice_url, relative_url
 from build_tools.render.charts import horizontal_bars, stacked_bars
 from build_tools.render.escape import escape_html, escape_markdown
 from build_tools.render.frontmatter import front_matter_lines
@@ -40,16 +41,17 @@ def _newest(notices: list[Notice]) -> list[Notice]:
     )
 
 
-def notice_list(notices: list[Notice], prefix: str = "") -> str:
-    """An HTML list linking each notice (``prefix`` leads from this page's URL to notices/),
-    with its issuer, level, doc number and date."""
+def notice_list(notices: list[Notice], here: str = "") -> str:
+    """An HTML list linking each notice from the page at ``here`` (its address relative to
+    the site root), with its issuer, level, doc number and date."""
     items = []
     for notice in notices:
         meta = notice.metadata
         details = [who(notice), level_name(notice), meta.doc_number or "", meta.date or ""]
         suffix = escape_html("，".join(d for d in details if d))
         items.append(
-            f'<li><a href="{prefix}{notice.slug}/">{escape_html(meta.title)}</a> — {suffix}</li>'
+            f'<li><a href="{relative_url(notice_url(notice), here)}">{escape_html(meta.title)}</a>'
+            f" — {suffix}</li>"
         )
     return f'<ul class="notice-list">{"".join(items)}</ul>'
 
@@ -65,7 +67,11 @@ def render_by_year(archive: Archive) -> str:
     for year, group in groupby(notices, key=lambda n: n.metadata.year):
         lines += [f"## {year or '年度不详'} {{: #y{year or 'unknown'} }}", ""]
         for level, in_level in groupby(sorted(group, key=_level_rank), key=level_name):
-            lines += [f"<p><strong>{level}</strong></p>", notice_list(list(in_level)), ""]
+            lines += [
+                f"<p><strong>{level}</strong></p>",
+                notice_list(list(in_level), "notices/"),
+                "",
+            ]
     return "\n".join(wrap_html_runs(lines)) + "\n"
 
 
@@ -84,7 +90,7 @@ def render_by_issuer(archive: Archive) -> str:
             lines += [f"### {escape_markdown(region)}", ""]
             for issuer, by_issuer in groupby(by_region, key=who):
                 lines += [f"<p><strong>{escape_html(issuer)}</strong></p>"]
-                lines += [notice_list(list(by_issuer), "../../notices/"), ""]
+                lines += [notice_list(list(by_issuer), "browse/issuers/"), ""]
     return "\n".join(wrap_html_runs(lines)) + "\n"
 
 
@@ -121,7 +127,7 @@ def render_home(archive: Archive) -> str:
         "## 最新收录 {: #newest }",
         "",
     ]
-    lines += [notice_list(_newest(notices)[:NEWEST], "notices/")]
+    lines += [notice_list(_newest(notices)[:NEWEST])]
     lines += [
         "",
         "## 从这里开始 {: #ways-in }",
@@ -162,6 +168,7 @@ def year_files(archive: Archive) -> dict[str, str]:
         by_year.setdefault(key, []).append(
             {
                 "id": notice.slug,
+                "url": notice_url(notice),
                 "title": meta.title,
                 "issuer": who(notice),
                 "level": level_name(notice),

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from build_tools.archive import Archive
 from build_tools.compare import default_pair, outline_rows
 from build_tools.model import Notice
+from build_tools.permalinks import notice_url
 from build_tools.render.escape import escape_html
 from build_tools.render.frontmatter import front_matter_lines
 from build_tools.render.rawhtml import wrap_html_runs
@@ -103,7 +104,7 @@ def notice_outline(notice: Notice) -> str:
         "issuer": meta.issuer,
         "region": meta.region,
         "date": meta.date,
-        "url": f"../notices/{notice.slug}/",
+        "url": f"../{notice_url(notice)}",
         "rows": [
             {
                 "anchor": r.anchor,

@@ -13,6 +13,7 @@ from typing import Any
 
 from build_tools.archive import Archive
 from build_tools.model import Notice
+from build_tools.permalinks import notice_url
 from build_tools.render.escape import escape_xml
 from build_tools.render.keyed import keyed
 from build_tools.render.notice import front_matter
@@ -25,7 +26,6 @@ from build_tools.render.requirement_rows import (
     json_export,
     json_record,
     notice_rows,
-    notice_url,
 )
 from build_tools.render.requirements import who
 from build_tools.write import Content, Stream

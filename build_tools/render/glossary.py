@@ -8,6 +8,7 @@ from itertools import groupby
 
 from build_tools.archive import Archive
 from build_tools.model import Confidence, Notice, Term, TermUse
+from build_tools.permalinks import notice_url
 from build_tools.render.charts import bar_chart
 from build_tools.render.escape import escape_html, escape_markdown
 from build_tools.render.frontmatter import front_matter_lines
@@ -139,7 +140,7 @@ def _usage_lines(term: Term, archive: Archive) -> list[str]:
 def _usage_line(notice: Notice, uses: list[TermUse]) -> str:
     meta = notice.metadata
     who = meta.issuer or meta.region or "发文机关不详"
-    page = f"../../notices/{notice.slug}/"
+    page = f"../../{notice_url(notice)}"
     places = "、".join(
         f'<a href="{page}#{use.anchor}">{escape_html(use.number or use.anchor or "")}</a>'
         + (f"（{use.count} 次）" if use.count > 1 else "")

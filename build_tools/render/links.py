@@ -12,10 +12,11 @@ from functools import lru_cache
 
 from build_tools.glossary.matching import TermMatcher
 from build_tools.model import Term
+from build_tools.permalinks import ROOT_FROM_NOTICE
 from build_tools.render.escape import normalise_space, plain_html
 
 GLOSSARY_FOLDER = "glossary"
-HTML_PREFIX = f"../../{GLOSSARY_FOLDER}/"  # from a page at notices/<slug>/
+HTML_PREFIX = f"{ROOT_FROM_NOTICE}{GLOSSARY_FOLDER}/"  # from a notice page
 _TOOLTIP_LENGTH = 80
 
 
@@ -42,7 +43,8 @@ class Linker:
     def link_html(self, text: str, seen: set[str], prefix: str = HTML_PREFIX) -> str:
         """HTML of ``text`` with the first use of each unseen term linked (see ``link``).
 
-        ``prefix`` leads from the page's URL (a notice: notices/<slug>/) to the glossary.
+        ``prefix`` leads from the page's URL (a notice: notices/<year>/<slug>/) to the
+        glossary.
         """
         text = normalise_space(text)
         pieces: list[str] = []

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from build_tools.archive import Curated
 from build_tools.glossary.matching import TermMatcher
 from build_tools.model import Notice, NumberStyle, Paragraph, Part, Role, SectorHit, TermCount
+from build_tools.permalinks import ROOT_FROM_NOTICE
 from build_tools.render.escape import escape_html, escape_markdown
 from build_tools.render.frontmatter import front_matter as front_matter_block
 from build_tools.render.links import Linker
@@ -239,7 +240,7 @@ def department_labels(part: Part, role_of: Callable[[str], str] | None = None) -
             if role_of is None:
                 labels.append(f'<span class="dept dept-{css}">{text}</span>')
             else:
-                href = f"../../departments/{role_of(name)}/"
+                href = f"{ROOT_FROM_NOTICE}departments/{role_of(name)}/"
                 labels.append(f'<a class="dept dept-{css}" href="{href}">{text}</a>')
     return labels
 
@@ -252,7 +253,8 @@ def item_labels(
     if sectors:
         labels.append('<span class="label-kind">行业</span>')
         labels += [
-            f'<a class="sector" href="../../sectors/{sector_id}/">{escape_html(name)}</a>'
+            f'<a class="sector" href="{ROOT_FROM_NOTICE}sectors/{sector_id}/">'
+            f"{escape_html(name)}</a>"
             for sector_id, name in sectors
         ]
     if not labels:

@@ -7,6 +7,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from build_tools.model import Notice
+from build_tools.permalinks import ROOT_FROM_NOTICE, notice_url, relative_url
 from build_tools.render.escape import escape_html
 from build_tools.render.raw_source import download_link
 
@@ -39,7 +40,7 @@ def tools_block(notice: Notice) -> str:
     """Raw-file download and the citation with a copy button (an annotation block)."""
     return (
         '<div class="notice-tools">'
-        f"<p>{download_link(notice, '../../')}</p>"
+        f"<p>{download_link(notice, ROOT_FROM_NOTICE)}</p>"
         f'<p class="citation-label">引用本文（GB/T 7714）：</p>'
         f'<pre class="citation"><code>{escape_html(citation(notice))}</code></pre>'
         "</div>"
@@ -98,7 +99,8 @@ def related_block(notice: Notice, archive: Archive) -> str | None:
     if not related:
         return None
     items = "".join(
-        f'<li><a href="../{other.slug}/">{escape_html(other.metadata.title)}</a>'
+        f'<li><a href="{relative_url(notice_url(other), notice_url(notice))}">'
+        f"{escape_html(other.metadata.title)}</a>"
         f"（{escape_html(str(other.metadata.year or '年度不详'))}，"
         f"{escape_html(other.metadata.issuer or other.metadata.region or '发文机关不详')}）"
         f" — {escape_html(reason)}</li>"

@@ -15,17 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from build_tools.model import Notice, SectorHit
+from build_tools.permalinks import notice_url
 from build_tools.render.csv_cells import spreadsheet_text
 
 FIELDS = (
     "notice_id", "item_url", "anchor", "number", "style", "heading", "text", "sectors",
     "lead_departments", "supporting_departments", "year", "issuer", "level", "region",
 )  # fmt: skip
-
-
-def notice_url(notice: Notice) -> str:
-    """The page of a notice, relative to the site root."""
-    return f"notices/{notice.slug}/"
 
 
 def records(

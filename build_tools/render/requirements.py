@@ -10,6 +10,7 @@ from typing import Any, TypeVar, cast
 
 from build_tools.archive import Archive
 from build_tools.model import Notice, Part
+from build_tools.permalinks import notice_url
 from build_tools.render.escape import escape_html
 from build_tools.render.notice import LEVEL_NAMES
 from build_tools.sectors.assign import item_body
@@ -132,7 +133,7 @@ def _requirement_html(requirement: Requirement, prefix: str) -> str:
     """A requirement as an expandable block: number, first sentence, source; full text inside."""
     notice, part = requirement.notice, requirement.part
     meta = notice.metadata
-    href = f"{prefix}notices/{notice.slug}/#{part.anchor}"
+    href = f"{prefix}{notice_url(notice)}#{part.anchor}"
     level = LEVEL_NAMES.get(meta.level.value, "") if meta.level else ""
     source = "，".join(x for x in (who(notice), level, meta.date or str(meta.year or "")) if x)
     return (

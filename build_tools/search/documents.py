@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from build_tools.archive import Archive
 from build_tools.glossary.load import Glossary
 from build_tools.model import Notice, Role, Sector, Term
+from build_tools.permalinks import notice_url
 from build_tools.render.links import GLOSSARY_FOLDER
-from build_tools.render.requirement_rows import notice_url
 from build_tools.render.sectors import SECTORS_FOLDER
 from build_tools.sectors.load import Taxonomy
 

@@ -38,7 +38,7 @@
     results.replaceChildren(...shown.map((n) => {
       const item = document.createElement("li");
       const link = document.createElement("a");
-      link.href = new URL("../../notices/" + n.id + "/", location.href).pathname;
+      link.href = new URL("../../" + n.url, location.href).pathname;
       link.textContent = n.title;
       item.appendChild(link);
       item.appendChild(document.createTextNode(" — " + [n.issuer, n.level, n.date || n.year].filter(Boolean).join("，")));
