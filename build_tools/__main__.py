@@ -16,6 +16,7 @@ from build_tools.glossary.candidates import find_candidates
 from build_tools.inspection import Hits, explain, notice_data, sector_hits
 from build_tools.model import Notice
 from build_tools.parse import parse_notice
+from build_tools.permalinks import notice_url
 from build_tools.publish import publish
 from build_tools.sources import read_source
 from build_tools.stage import notice_cache
@@ -182,6 +183,7 @@ def _inspect(args: argparse.Namespace) -> int:
         return 0
     for key, value in data["metadata"].items():
         print(f"{key}: {value}")
+    print(f"page: {notice_url(notice)} (a suffix is added if another notice asks for it)")
     print("outline:")
     for part in notice.parts():
         indent = "  " * part.anchor.count("-")

@@ -30,6 +30,7 @@ from build_tools.render.browse import (
     render_home,
     year_files,
 )
+from build_tools.render.citations import with_citations
 from build_tools.render.compare import iter_compare, notice_outline
 from build_tools.render.departments import (
     DEPARTMENTS_FOLDER,
@@ -336,7 +337,7 @@ def _notice_page(notice: Notice, archive: Archive, parked: Parked | None) -> Con
     other notices; kept as it is when neither changed."""
     if parked is None:
         return render_notice(notice, archive)
-    related = related_block(notice, archive)
+    related = with_citations(notice, archive, related_block(notice, archive))
     # A department whose reading another name shares has a page of its own, known only
     # now: a notice naming one is made afresh (its parked labels link to the shared id).
     renamed = archive.roles.renamed_in(notice)

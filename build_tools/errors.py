@@ -52,13 +52,13 @@ class CuratedDataError(SourceError):
 
 
 class OutputCollisionError(ArchiveError):
-    """Two notices would be written to the same output page."""
+    """Two notices would have one id: one raw file and one earlier address (notices/<id>/)."""
 
     def __init__(self, slug: str, first: str, second: str) -> None:
         self.slug = slug
         self.files = (first, second)
         super().__init__(
-            f"{second}: would be written to the same page '{slug}.md' as {first}; "
+            f"{second}: would have the same id '{slug}' (raw file, earlier address) as {first}; "
             "rename one of the two source files"
         )
 

@@ -23,12 +23,13 @@ from build_tools.zones import FRONT, find_zones, without_chrome
 
 
 def slug_for(relative: str) -> str:
-    """A stable, URL-safe page name for a source path (Chinese becomes pinyin); never the
-    name of a page the build makes itself."""
+    """A notice's id: a stable, URL-safe name for its source path (Chinese becomes pinyin),
+    which names its raw file and its earlier address notices/<id>/ (its page is decided by
+    build_tools.permalinks); never the name of a page the build makes itself."""
     stem = str(PurePosixPath(relative).with_suffix(""))
     words = lazy_pinyin(unicodedata.normalize("NFKC", stem))
     slug = re.sub(r"[^a-z0-9_]+", "-", "-".join(words).lower()).strip("-_") or "notice"
-    # index.txt must not become notices/index.md, the list of all notices.
+    # index.txt must not take notices/index.html, the list of all notices.
     return f"{slug}-notice" if slug in RESERVED_NAMES else slug
 
 

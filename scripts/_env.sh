@@ -21,12 +21,15 @@ if [ ! -x .venv/bin/python ]; then
 fi
 
 ensure_chromium() {
-  # Browser tests drive Debian's Chromium; Playwright never downloads a browser.
-  if [ -x /usr/bin/chromium ]; then return 0; fi
+  # Browser tests drive Debian's Chromium; Playwright never downloads a browser. A Chinese
+  # font lets it print a notice as text (the print test reads its PDF).
+  if [ -x /usr/bin/chromium ] && [ -n "$(fc-list :lang=zh 2>/dev/null)" ]; then return 0; fi
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+      apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
   else
-    echo "error: /usr/bin/chromium is missing; install it (sudo apt-get install chromium)" >&2
+    echo "error: install Chromium and a Chinese font" \
+      "(sudo apt-get install chromium fonts-wqy-microhei)" >&2
     exit 1
   fi
 }

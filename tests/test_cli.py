@@ -55,6 +55,8 @@ def test_inspect_text_output() -> None:
     result = run("inspect", str(SOURCE_DIR / "004_8c49eeea5b975a30.txt"))
     assert result.returncode == 0
     assert "s2-4-1     17．道路交通" in result.stdout
+    page = "notices/2018/chong-qing-shi-liang-ping-qu-zheng-fu-gong-zuo-yao-dian/"
+    assert f"\npage: {page} " in result.stdout
 
 
 def test_inspect_missing_file() -> None:

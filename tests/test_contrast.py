@@ -53,6 +53,7 @@ def pair(selector: str) -> tuple[str, str]:
         pair(".md-typeset .dept-lead"),
         pair(".md-typeset .dept-support"),
         pair(".md-typeset a.sector"),
+        pair(".md-typeset .cite-mark"),
         ("#8a5a00", WHITE),  # basis-unsure note
         ("#757575", WHITE),  # Material's light text, rgba(0,0,0,.54) on white
     ],

@@ -92,7 +92,8 @@ def test_hostile_notice_and_sidecar_reach_the_csv_exports_as_text(tmp_path: Path
         "2.-2+3开展隐患排查治理。\n"
         "3.@SUM(1)推进监管执法。\n"
         "4.+1+1强化应急救援能力。\n"
-        "5.加强安全生产责任落实。（@某局牵头，-某委、+某办负责落实）\n",
+        "5.加强安全生产责任落实。（@某局牵头，-某委、+某办负责落实）\n"
+        "6.按照《=HYPERLINK(1)》开展检查。\n",
         encoding="utf-8",
     )
     (sources / "hostile.yml").write_text(
@@ -107,7 +108,7 @@ def test_hostile_notice_and_sidecar_reach_the_csv_exports_as_text(tmp_path: Path
         for path, content in made.items()
         if path.endswith(".csv") and isinstance(content, Stream)
     }
-    assert set(files) == {"data/notices.csv", "data/requirements.csv"}
+    assert set(files) == {"data/notices.csv", "data/requirements.csv", "data/citations.csv"}
     for path, text in files.items():
         table = parsed(text)
         for line in table:
@@ -126,3 +127,5 @@ def test_hostile_notice_and_sidecar_reach_the_csv_exports_as_text(tmp_path: Path
         "'-某委；+某办",
     )
     assert all(row["region"] == "'" + HYPERLINK for row in rows)
+    cited = list(csv.DictReader(io.StringIO(files["data/citations.csv"][1:], newline="")))
+    assert [(row["title"], row["relations"]) for row in cited] == [("'=HYPERLINK(1)", "按照")]

@@ -30,7 +30,7 @@ from build_tools.permalinks import (
     words_slug,
     year_folder,
 )
-from build_tools.render.redirects import POLICY, redirect_page
+from build_tools.render.redirects import POLICY, redirect_page, redirect_pages
 from tests.helpers import ROOT, SOURCE_DIR, load_seed, seed_archive
 
 SEED = "003_65114f20cbda8ae2.txt"
@@ -228,6 +228,20 @@ def test_a_redirect_page_forwards_by_script_refresh_and_link() -> None:
     assert page.index('<script src="../../javascripts/redirect.js">') < page.index("refresh")
     assert "<script>" not in page
     assert (ROOT / "docs" / "javascripts" / "redirect.js").is_file()
+
+
+def test_a_year_folder_leads_to_that_year_unless_an_earlier_address_took_it() -> None:
+    seeds = list(seed_archive().notices)
+    pages = dict(redirect_pages(seeds))
+    years = sorted(path for path in pages if re.fullmatch(r"notices/\d{4}/index\.html", path))
+    assert years == [f"notices/{year}/index.html" for year in (2012, 2016, 2018, 2022)]
+    assert '<link rel="canonical" href="../#y2012">' in pages["notices/2012/index.html"]
+    undated = replace(seeds[0], page="undated/x")
+    assert 'href="../#yunknown"' in dict(redirect_pages([undated]))["notices/undated/index.html"]
+    # A notice once published at notices/2012/ (a file 2012.txt) keeps that address.
+    named = replace(seeds[0], slug="2012")
+    page = dict(redirect_pages([named]))["notices/2012/index.html"]
+    assert '<link rel="canonical" href="wuzhengbanfa-2012-14/">' in page
 
 
 def test_redirect_pages_carry_the_sites_policy() -> None:

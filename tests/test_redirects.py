@@ -68,6 +68,12 @@ def test_the_redirect_page_shows_where_the_notice_went(built_site: tuple[Path, s
     assert '<meta name="robots" content="noindex">' in html
 
 
+def test_a_year_folder_opens_that_year_on_the_list(page: Page, site_url: str) -> None:
+    visit(page, f"{site_url}/notices/2016/")
+    page.wait_for_url(f"{site_url}/notices/#y2016")
+    assert page.locator("#y2016").is_visible()
+
+
 @pytest.fixture(scope="module")
 def chosen_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A strict build of three notices: a slug from a sidecar, and two asking for one page."""

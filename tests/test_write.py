@@ -50,8 +50,8 @@ def test_two_conversions_give_identical_bytes(tmp_path: Path) -> None:
         if p.is_file() and p.name != KEYS
     }
     assert one == two
-    # Five pages, the listing and the five earlier addresses (redirects).
-    assert len([path for path in one if path.parts[0] == "notices"]) == 11
+    # Five pages, the listing, the five earlier addresses and four years (redirects).
+    assert len([path for path in one if path.parts[0] == "notices"]) == 15
 
 
 def test_a_removed_source_removes_its_page(tmp_path: Path) -> None:

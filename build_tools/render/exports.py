@@ -14,6 +14,7 @@ from typing import Any
 from build_tools.archive import Archive
 from build_tools.model import Notice
 from build_tools.permalinks import notice_url
+from build_tools.render.citations import citation_records
 from build_tools.render.escape import escape_xml
 from build_tools.render.keyed import keyed
 from build_tools.render.notice import front_matter
@@ -47,6 +48,8 @@ def render_exports(
     yield f"{DATA_FOLDER}/glossary.json", Stream(_json_array(_glossary_records(archive)))
     yield f"{DATA_FOLDER}/requirements.json", Stream(json_export(map(rows, archive.notices)))
     yield f"{DATA_FOLDER}/requirements.csv", Stream(csv_export(map(rows, archive.notices)))
+    yield f"{DATA_FOLDER}/citations.json", Stream(_json_array(citation_records(archive)))
+    yield f"{DATA_FOLDER}/citations.csv", Stream(_csv(citation_records(archive)))
     yield FEED, atom_feed(archive)
     for notice in archive.notices:
         copy = partial(Path, source_dir / notice.source.file)

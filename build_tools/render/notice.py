@@ -44,6 +44,7 @@ ANNOTATION_CLASSES = (
     "item-labels",
     "headerlink",
     "related-notices",
+    "notice-citations",
 )
 Labeller = Callable[[Part], str | None]
 
@@ -109,8 +110,11 @@ def render_notice_page(
 
 
 def with_related(page: str, notice: Notice, archive: Archive) -> str:
-    """The page with its related-notices block, which depends on the rest of the archive."""
-    return with_block(page, related_block(notice, archive))
+    """The page with its citations and related notices, which depend on the rest of the
+    archive."""
+    from build_tools.render.citations import with_citations  # it needs this module
+
+    return with_block(page, with_citations(notice, archive, related_block(notice, archive)))
 
 
 def with_block(page: str, related: str | None) -> str:

@@ -5,5 +5,8 @@
 (function () {
   "use strict";
   var canonical = document.querySelector('link[rel="canonical"]');
-  if (canonical) location.replace(canonical.href + location.hash);
+  if (!canonical) return;
+  var target = canonical.href;
+  if (location.hash) target = target.split("#")[0] + location.hash;
+  location.replace(target);
 })();
