@@ -107,7 +107,7 @@ def junk_prefix(text: str) -> int:
 _TITLE_END = re.compile(
     r"(?:通知书|通知|通报|意见|决定|批复|函|办法|方案|规定|细则|要点|公告|通告)》?"
     r"(?=\s*[(（]?[\u4e00-\u9fff]{1,15}[〔\[［(（【]\d{4}[〕\]］)）】]\s*第?\d{1,5}\s*号)"
-    r"|(?:通知|通报|意见|决定|批复|函)》?(?=\s+各)"
+    r"|(?:通知|通报|意见|决定|批复|函)》?(?=\s*各)"
 )
 _ADDRESSEES = re.compile(r"^(各[^。；：:！？]{2,200}?[：:])\s*(?=\S)")
 FLATTENED = 160
@@ -209,8 +209,8 @@ def _anchored_title(text: str) -> tuple[list[str], str] | None:
 def _opens_notice(text: str) -> bool:
     """Whether what follows a number is a notice's title or its addressees."""
     text = text[:200].strip()
-    if text.startswith("各"):
-        return True
+    if re.match(r"[^。；，,：:]{0,8}各[^。；]{2,150}?[：:]", text):
+        return True  # the addressees (各…：, 局机关各科室…：)
     title = _TITLE_END.search(text)
     return title is not None and _could_be_title(text[: title.end()])
 
@@ -239,21 +239,41 @@ def _split_closing(text: str, opening: bool = False) -> list[str]:
     The date may stand alone only at the very end of the line, or, in the opening of a
     flattened notice (``opening``), right before a plan's title (…贯彻执行。2016年8月12日省级…).
     """
-    for match in re.finditer(r"[。！）)]\s*", text):
-        tail = text[match.end() :]
-        date = find_date(tail[:80])
+    for match in _closing_boundaries(text):
+        window = text[match.end() : match.end() + 80]
+        date = find_date(window)
         if date is None:
             continue
         _, start, end = date
-        signature = tail[:start].strip()
+        signature = window[:start].strip()
+        tail = text[match.end() :]
         rest = tail[end:]
         if signature and not split_issuers(signature):
             continue
+        if not signature and not match.group(0).strip():
+            continue  # after a space, only a signature with its date closes the text
         dated_heading = opening and start == 0 and match.end() < 600 and _starts_a_title(rest)
-        if not signature and rest.strip(" |｜\u3000") and not dated_heading:
+        ending = not rest.strip(" |｜\u3000") or _PAGE_TAIL.match(rest)
+        if not signature and not ending and not dated_heading:
             continue
         return [text[: match.end()], tail[:end], *([rest] if rest.strip() else [])]
     return [text]
+
+
+_BOUNDARY = re.compile(r"[。！）)]\s*|\s+")
+# A covering notice's signature stands near the start of a flattened page or near its end.
+_CLOSING_SPAN = 6_000
+
+
+def _closing_boundaries(text: str) -> list[re.Match[str]]:
+    """Sentence ends and spaces where a signature may begin, in the first and last stretch."""
+    found = list(_BOUNDARY.finditer(text, 0, min(len(text), _CLOSING_SPAN)))
+    if len(text) > _CLOSING_SPAN:
+        found += _BOUNDARY.finditer(text, max(_CLOSING_SPAN, len(text) - _CLOSING_SPAN))
+    return found
+
+
+_PAGE_TAIL = re.compile(r"\s*(责编|责任编辑|编辑|审核|来源|作者)[:：]")
 
 
 def _starts_a_title(text: str) -> bool:

@@ -296,6 +296,8 @@ def _is_split_title(first: str, second: str) -> bool:
     """A notice title printed over two lines (《…开展 / …的通知》, 关于…的 / 通知)."""
     if first.startswith(("【", "[")) or any(ch in first for ch in TERMINAL):
         return False  # a label of the page's table (【失效依据】…), or a sentence
+    if not (re.match(f"[{HAN_CLASS}]", first[-1]) or first[-1] in "《“（(、"):
+        return False  # a line ending in ↓↓↓ or a date is not half a title
     if first.count("《") > first.count("》") and second.count("》") > second.count("《"):
         return len(second) <= 60
     return (

@@ -62,7 +62,7 @@ _DOC_TYPES = (
 _TITLE_SHAPE = re.compile(rf"(?:{_DOC_TYPES})》?$")
 # A document number printed after the title: in brackets, or after a space.
 TRAILING_NUMBER = re.compile(
-    r"(?:\s*[(（]([^()（）]{2,30}号)[)）]|(?:\s+|(?<=[知见定报复函法案则划点告要示度排议]))"
+    r"(?:\s*[(（]([^()（）]{2,30}号)\s*[)）]|(?:\s+|\s*[-—–_|｜]\s*|(?<=[知见定报复函法案则划点告要示度排议]))"
     r"((?!的)[\u4e00-\u9fff]{1,15}[〔\[［(（【]\d{4}\S{1,8}号))\s*$"
 )
 # The shape of a document number, also when damaged (巫山府办发〔2017132).
@@ -220,7 +220,7 @@ def _title_opens_with_issuer_line(lines: Sequence[Line], index: int) -> bool:
     if not split_issuers(above.text) or _MARK.match(above.text):
         return False
     if title.startswith(("印发", "转发", "批转", "颁发")):
-        return True
+        return lines[index].number - above.number <= 2  # at most a blank line between
     # Under the 发文字号, an issuer's name opens the title; at the very top, it is the
     # 发文机关标志 (printed without 文件), which is not part of the title.
     if not title.startswith("关于"):
@@ -251,6 +251,8 @@ def _document_start(
     while start > 0 and _head_element(lines[start - 1].text)[0] is Zone.HEAD:
         if lines[start - 1].number in table:
             break
+        if lines[start].number - lines[start - 1].number > 2:
+            break  # page furniture stood between: a site's banner, not the 版头
         start -= 1
     return start
 

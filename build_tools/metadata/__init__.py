@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from build_tools.metadata.doc_number import doc_number_year
-from build_tools.metadata.levels import suffix_level
+from build_tools.metadata.levels import BELOW_COUNTY, suffix_level
 from build_tools.metadata.regions import classify
 from build_tools.metadata.sidecar import Sidecar
 from build_tools.metadata.titles import title_year
@@ -80,6 +80,11 @@ def _derive_region(values: dict[str, Any], sidecar: Sidecar) -> None:
     """Region and level from the region (if given) or else the issuer, via the dataset."""
     issuers = values.get("issuers") or [values.get("issuer") or ""]
     source = values.get("region") or str(issuers[0]).removeprefix("中共")
+    if not values.get("region") and source and BELOW_COUNTY.search(source):
+        return  # a township or a development zone: none of the four levels
+    if source.startswith("新疆生产建设兵团") and "level" not in values:
+        values["level"] = "provincial"  # the 兵团 is a province-level body
+        return
     match = classify(source) if source else None
     if match is None:
         level = suffix_level(source) if source else None

@@ -14,6 +14,7 @@ from typing import Any
 
 from build_tools.metadata.doc_number import find_doc_number
 from build_tools.metadata.levels import (
+    BELOW_COUNTY,
     complete_bare,
     level_from_own_region,
     level_from_title,
@@ -124,6 +125,7 @@ def _names_a_body(name: str) -> bool:
 
 
 def _from_zones(zoned: Sequence[ZonedLine], facts: Facts) -> None:
+    signers: list[str] = []  # joint issuers sign on one line or on lines of their own
     title_lines = [z for z in zoned if z.zone is Zone.TITLE]
     if title_lines:
         _title(title_lines, facts)
@@ -147,21 +149,25 @@ def _from_zones(zoned: Sequence[ZonedLine], facts: Facts) -> None:
             facts.offer("recipients", split_recipients(line.text), 9, where)
             facts.roles[line.number] = Role.RECIPIENTS
         elif line.zone is Zone.SIGNATURE:
-            facts.offer("issuers", split_issuers(line.text), 8, where)
+            signers.extend(split_issuers(line.text) or [])
             facts.roles[line.number] = Role.ISSUER
         elif line.zone is Zone.DATE:
             closing = closing_date(line.text)
             assert closing is not None
             signature, date = closing
             facts.offer("date", date, 9, where)
-            if signature:
-                facts.offer("issuers", split_issuers(signature), 8, where)
+            signers.extend(split_issuers(signature) or [] if signature else [])
             facts.roles[line.number] = Role.DATE
+            if signers:
+                facts.offer("issuers", list(signers), 8, f"{where}: the signature above it")
+                signers.clear()
         elif line.zone in (Zone.BODY, Zone.ATTACHMENT) and "title" not in facts.values:
             plan = workplan_title(line.text)
             if plan:
                 facts.values["title"] = plan
                 facts.roles[line.number] = Role.TITLE
+    if signers:  # a signature closing the text without a date
+        facts.offer("issuers", signers, 8, "the signature closing the text")
 
 
 def _title(title_lines: Sequence[ZonedLine], facts: Facts) -> None:
@@ -273,6 +279,13 @@ def _level_hints(zoned: Sequence[ZonedLine], facts: Facts) -> None:
     """Where no issuer is named, its level may still follow from the text."""
     if facts.values.get("issuer"):
         return
+    if any(
+        BELOW_COUNTY.search(name)
+        for c in facts.candidates
+        if c.fact == "issuers"
+        for name in c.value
+    ):
+        return  # a township or a development zone wrote it
     source = facts.values.pop("level_source", None)
     if source is None:  # a bare name (自治区安全生产委员会) still says its level
         bare = [c for c in facts.candidates if c.fact == "issuers" and len(c.value) == 1]

@@ -46,6 +46,13 @@ _SUFFIX_LEVELS = (
 )
 
 
+# Bodies of a township, a street office or a development zone: below the four levels.
+BELOW_COUNTY = re.compile(
+    r"[\u4e00-\u9fff]{1,8}(镇|乡|苏木|街道)(人民政府|政府|党委|办事处|办公室)"
+    r"|(经开区|开发区|高新区|园区|经济区)(管委会|管理委员会|党工委)"
+)
+
+
 def suffix_level(name: str) -> str | None:
     """The level a name's division suffix settles (XX县, XX旗, XX自治州, XX省), if any."""
     for pattern, level in _SUFFIX_LEVELS:
