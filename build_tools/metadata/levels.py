@@ -99,9 +99,9 @@ def _complete_from_title(name: str, title: str | None) -> str | None:
 
 
 _OWN_REGION = (
-    (re.compile(r"我省|全省"), Level.PROVINCIAL),
+    (re.compile(r"我省"), Level.PROVINCIAL),
     (re.compile(r"我(州|盟)"), Level.PREFECTURAL),
-    (re.compile(r"我(县|旗)|全(县|旗)"), Level.COUNTY),
+    (re.compile(r"我(县|旗)"), Level.COUNTY),
 )
 
 
