@@ -14,7 +14,7 @@ from build_tools.archive import Archive
 from build_tools.citations.resolve import BY_NUMBER, BY_TITLE, BY_TITLE_WITHOUT_ISSUER
 from build_tools.convert import convert
 from build_tools.permalinks import notice_url, relative_url
-from build_tools.render.citations import cited_by_block, cites_block
+from build_tools.render.citations import MAX_CITING, cited_by_block, cites_block
 from build_tools.render.csv_cells import original_text
 from build_tools.render.notice import render_notice
 from tests.citing_notices import MADE_UP, write_archive
@@ -79,3 +79,18 @@ def test_exports_list_every_cited_document_and_neutralise_formulas(tmp_path: Pat
     formula = [row["title"] for row in rows if "HYPERLINK" in row["title"]]
     assert formula == ['\'=HYPERLINK("http://x","点击")']
     assert original_text(formula[0]) == '=HYPERLINK("http://x","点击")'
+
+
+def test_a_much_cited_notice_lists_twenty_per_level_and_counts_the_rest(tmp_path: Path) -> None:
+    county = (
+        "关于做好{n}年安全生产工作的通知\n\n甲{n}县人民政府\n{n}年2月1日\n\n"
+        "一、工作要求\n（一）认真贯彻落实安委〔2021〕3号文件精神。\n"
+    )
+    files = {"a_national.txt": MADE_UP["a_national.txt"]}
+    files |= {f"county_{n}.txt": county.format(n=n) for n in range(2000, 2000 + MAX_CITING + 2)}
+    archive = write_archive(tmp_path / "src", files)
+    assert len(archive.cited.cited_by["a_national"]) == MAX_CITING + 2
+    block = cited_by_block(archive.by_slug["a_national"], archive)
+    assert block is not None
+    assert block.count("<li>") == MAX_CITING and "另有 2 份" in block
+    assert block.index("2021年") < block.index("2020年")  # newest first

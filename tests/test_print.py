@@ -99,3 +99,15 @@ def test_a_citation_not_in_the_archive_opens_the_site_search(notice_page: Page) 
         "() => /\\d/.test(document.querySelector('.md-search-result__meta').textContent)"
     )
     assert "1 个符合条件的结果" in notice_page.inner_text(".md-search-result__meta")
+
+
+def test_the_citations_fit_a_phone_screen(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True)
+    tab = context.new_page()
+    tab.goto(f"{site_url}/{notice_url(seed_archive().by_slug[SEED])}")
+    widths = tab.evaluate(
+        "() => [...document.querySelectorAll('.notice-citations')]"
+        ".map(block => [block.scrollWidth, block.clientWidth])"
+    )
+    context.close()
+    assert widths and all(scroll <= client for scroll, client in widths), widths
