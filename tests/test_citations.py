@@ -293,3 +293,23 @@ def test_the_seeds_cite_no_notice_of_the_archive() -> None:
     assert archive.cited.resolved_count() == 0
     counts = {slug: len(docs) for slug, docs in archive.cited.cites.items()}
     assert sum(counts.values()) == 18  # documents, own plans included (21 mentions)
+
+
+def test_a_title_naming_its_area_relatively_resolves_only_in_that_area(tmp_path: Path) -> None:
+    citing = (
+        "{issuer}\n\n关于做好2021年安全生产工作的通知\n\n各乡镇人民政府：\n\n"
+        "按照《2021年全市安全生产工作要点》部署，做好全县安全生产工作。\n\n{issuer}\n2021年5月6日\n"
+    )
+    archive = write_archive(
+        tmp_path / "src",
+        {
+            "c_prefectural.txt": MADE_UP["c_prefectural.txt"],  # 济南市's 全市 plan
+            "here.txt": citing.format(issuer="济南市平阴县人民政府办公室"),
+            "elsewhere.txt": citing.format(issuer="石家庄市正定县人民政府办公室"),
+        },
+    )
+    regions = {n.slug: n.metadata.region for n in archive.notices}
+    assert regions["here"] == "济南市平阴县" and regions["elsewhere"] == "石家庄市正定县"
+    cites = archive.cited.cites
+    assert [(d.target, d.rule) for d in cites["here"]] == [("c_prefectural", BY_TITLE)]
+    assert [(d.target, d.rule) for d in cites["elsewhere"]] == [(None, None)]

@@ -87,8 +87,9 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True)
-class _Own:
-    """The notice's own title, covering-notice title and number: never cited by itself."""
+class OwnFacts:
+    """The keys of a notice's own title, covering-notice title and number (see ``keys``):
+    a notice never cites itself."""
 
     title: str
     notice_title: str | None
@@ -98,7 +99,7 @@ class _Own:
 def find_citations(notice: Notice) -> tuple[Citation, ...]:
     """Every document ``notice`` cites, in text order."""
     meta = notice.metadata
-    own = _Own(
+    own = OwnFacts(
         title_key(meta.title),
         title_key(meta.notice_title) if meta.notice_title else None,
         number_key(meta.doc_number) if meta.doc_number else None,
@@ -119,7 +120,7 @@ def _placed(citation: Citation, anchor: str | None, line: int) -> Citation:
     )  # fmt: skip
 
 
-def paragraph_citations(text: str, own: _Own | None = None) -> Iterator[Citation]:
+def paragraph_citations(text: str, own: OwnFacts | None = None) -> Iterator[Citation]:
     """The citations of one paragraph (anchor and line left empty), in text order."""
     mentions: list[tuple[int, int, str | None, str | None]] = []  # start, end, title, number
     # What was read is masked: its words are no relation, its number no second citation.
@@ -216,7 +217,7 @@ def _trimmed_prefix(prefix: str) -> str:
 
 
 def _citation(
-    masked: str, start: int, end: int, title: str | None, number: str | None, own: _Own | None
+    masked: str, start: int, end: int, title: str | None, number: str | None, own: OwnFacts | None
 ) -> Citation | None:
     """The citation at masked[start:end], or None where it is no citation of another
     document (the notice itself, a document it drafts, a publication)."""
@@ -239,7 +240,7 @@ def _citation(
     return Citation(title, number, issuer, relation, attached, None, 0)
 
 
-def _is_self(title: str | None, number: str | None, own: _Own) -> bool:
+def _is_self(title: str | None, number: str | None, own: OwnFacts) -> bool:
     if number is not None and number_key(number) == own.doc_number:
         return True
     return title is not None and title_key(title) == own.notice_title

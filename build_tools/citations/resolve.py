@@ -5,11 +5,14 @@ document. It resolves by its normalised 发文字号 first; else by its normalis
 compared with each notice's printed title and plan title, with or without the issuer in
 front (国务院《关于…意见》 finds 国务院关于…意见; 《国务院关于…意见》 finds 关于…意见 of
 国务院). A title that several notices share is narrowed to the issuer the text names and to
-notices no newer than the citing one; if more than one is left it stays unresolved.
+notices no newer than the citing one; if more than one is left it stays unresolved. A title
+that names its area relatively (《2021年全市安全生产工作要点》) names only a notice of a region
+that is, or contains, the citing notice's.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -24,6 +27,8 @@ BY_ISSUER_AND_TITLE = "issuer_and_title"  # the issuer named before 《》 plus 
 BY_TITLE_WITHOUT_ISSUER = "title_without_issuer"  # one side's issuer prefix left out
 AMBIGUOUS = "ambiguous_title"  # unresolved: several notices have this title
 MIN_TITLE_KEY = 4  # shorter titles (《条例》《纲要》) name no one document
+# A title naming its area relatively (全市, 本省) names a notice of the citing notice's area.
+_RELATIVE_AREA = re.compile(r"[全本我](?:省|市|州|盟|县|区|旗)")
 _ABOUT = "关于"
 
 
@@ -108,7 +113,7 @@ def _document(mentions: Sequence[Citation]) -> CitedDocument:
     )
 
 
-class _Archive:
+class _Lookup:
     """The archive's notices by number and by title keys (see the module's docstring)."""
 
     def __init__(self, notices: Sequence[Notice]) -> None:
@@ -147,6 +152,10 @@ class _Archive:
             return document
         for key, rule in _title_keys(document):
             found_rules = {s: r for s, r in self.titles.get(key, {}).items() if s != citing.slug}
+            if _RELATIVE_AREA.search(key):  # 《2021年全市…要点》: the citing notice's city's
+                found_rules = {
+                    s: r for s, r in found_rules.items() if _governs(self.notices[s], citing)
+                }
             if not found_rules:
                 continue
             slugs, by_issuer = self._narrowed(list(found_rules), document, citing)
@@ -188,6 +197,23 @@ def _title_keys(document: CitedDocument) -> list[tuple[str, str]]:
     if key.find(_ABOUT) > 0:
         keys.append((key[key.find(_ABOUT) :], BY_TITLE_WITHOUT_ISSUER))
     return [(k, rule) for k, rule in keys if len(k) >= MIN_TITLE_KEY]
+
+
+def _governs(cited: Notice, citing: Notice) -> bool:
+    """Whether the cited notice's region is the citing notice's or contains it (by division
+    code where both have one, else by name); unknown regions tell nothing, so no."""
+    mine, theirs = citing.metadata, cited.metadata
+    if mine.region_code and theirs.region_code:
+        return mine.region_code.startswith(_code_prefix(theirs.region_code))
+    return bool(mine.region and theirs.region and theirs.region in mine.region)
+
+
+def _code_prefix(code: str) -> str:
+    """The digits a division code shares with those of the divisions inside it: 370000 → 37
+    (a province), 370100 → 3701 (a prefecture), 370112 → 370112."""
+    if code.endswith("0000"):
+        return code[:2]
+    return code[:4] if code.endswith("00") else code
 
 
 def _issued_by(notice: Notice, issuer: str) -> bool:
@@ -238,12 +264,12 @@ def resolve_citations(
     notices: Sequence[Notice], citations: Mapping[str, tuple[Citation, ...]]
 ) -> CitationIndex:
     """Every notice's cited documents, resolved against ``notices``, and who cites whom."""
-    archive = _Archive(notices)
+    lookup = _Lookup(notices)
     cites: dict[str, tuple[CitedDocument, ...]] = {}
     cited_by: dict[str, list[tuple[str, CitedDocument]]] = {}
     for notice in notices:
         documents = group_mentions(citations.get(notice.slug, ()))
-        resolved = _merged([archive.resolve(document, notice) for document in documents])
+        resolved = _merged([lookup.resolve(document, notice) for document in documents])
         if resolved:
             cites[notice.slug] = tuple(resolved)
         for document in resolved:
