@@ -38,9 +38,11 @@ from build_tools.render.departments import (
     role_year_pages,
 )
 from build_tools.render.exports import render_exports
+from build_tools.render.feeds import iter_feeds
 from build_tools.render.glossary import iter_glossary
 from build_tools.render.keyed import keyed
 from build_tools.render.links import GLOSSARY_FOLDER
+from build_tools.render.listing_data import iter_listing_data
 from build_tools.render.notice import render_notice, with_block
 from build_tools.render.notice_extras import related_block
 from build_tools.render.redirects import redirect_pages
@@ -282,6 +284,8 @@ def iter_pages(
             yield f"{folder}/{name}", made
     yield from _year_pages(archive)
     yield from render_exports(archive, source_dir, partial(_rows, parked) if parked else None)
+    yield from iter_listing_data(archive)
+    yield from iter_feeds(archive)
     yield from iter_compare(archive, partial(_outline, archive, parked) if parked else None)
     search = _search_files(archive, parked, postings) if parked and postings else None
     for name, content in search or index_files(search_docs(archive), postings):

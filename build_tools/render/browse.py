@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 from collections import Counter
 from itertools import groupby
 
@@ -11,6 +12,7 @@ from build_tools.model import Level, Notice
 from build_tools.permalinks import notice_url, relative_url
 from build_tools.render.charts import horizontal_bars, stacked_bars
 from build_tools.render.escape import escape_html, escape_markdown
+from build_tools.render.feed_paths import issuer_feed, level_feed
 from build_tools.render.frontmatter import front_matter_lines
 from build_tools.render.notice import LEVEL_NAMES
 from build_tools.render.rawhtml import wrap_html_runs
@@ -81,15 +83,34 @@ def render_by_issuer(archive: Archive) -> str:
         archive.notices,
         key=lambda n: (_level_rank(n), n.metadata.region or "~", who(n), -(n.metadata.year or 0)),
     )
-    lines = [*front_matter_lines({"title": "按发文机关"}), "", "# 按发文机关", ""]
+    levels = [level for level in Level if any(n.metadata.level is level for n in notices)]
+    feeds = [
+        (f"{LEVEL_NAMES[level.value]}新收录的通知", level_feed(level.value)) for level in levels
+    ]
+    matter = {"title": "按发文机关", "feeds": [{"title": t, "href": h} for t, h in feeds]}
+    lines = [*front_matter_lines(matter), "", "# 按发文机关", ""]
     lines += ["按发文层级（国家级、省级、地市级、县级）、地区和发文机关排列。", ""]
     for rank, by_level in groupby(notices, key=_level_rank):
         group = list(by_level)
         lines += [f"## {level_name(group[0])} {{: #level-{rank} }}", ""]
+        level = group[0].metadata.level
+        if level:
+            feed = posixpath.relpath(level_feed(level.value), "browse")
+            lines += [
+                f"[订阅：{level_name(group[0])}新收录的通知（Atom）]({feed}){{: .feed-link }}",
+                "",
+            ]
         for region, by_region in groupby(group, key=lambda n: n.metadata.region or "地区不详"):
             lines += [f"### {escape_markdown(region)}", ""]
             for issuer, by_issuer in groupby(by_region, key=who):
-                lines += [f"<p><strong>{escape_html(issuer)}</strong></p>"]
+                follow = (
+                    f' <a class="feed-link" '
+                    f'href="{relative_url(issuer_feed(issuer), "browse/issuers/")}" '
+                    f'title="订阅{escape_html(issuer)}新收录的通知（Atom）">订阅</a>'
+                    if issuer in archive.by_issuer
+                    else ""
+                )
+                lines += [f"<p><strong>{escape_html(issuer)}</strong>{follow}</p>"]
                 lines += [notice_list(list(by_issuer), "browse/issuers/"), ""]
     return "\n".join(wrap_html_runs(lines)) + "\n"
 
@@ -123,6 +144,18 @@ def render_home(archive: Archive) -> str:
         '<div class="counts">'
         + "".join(f'<div class="count"><b>{n}</b><span>{label}</span></div>' for label, n in counts)
         + "</div>",
+        "",
+        "## 按行业查要求 {: #by-sector }",
+        "",
+        "选一个行业，即看到各级政府对它的全部要求，从新到旧；再选一个省份，即看到国家级和该省的要求，"
+        "可以订阅。",
+        "",
+        " ".join(
+            f"[{escape_markdown(sector.name)}](sectors/{sector.id}.md)"
+            for sector in archive.taxonomy.sectors
+            if found.get(sector.id)
+        ),
+        "{: .sector-links }",
         "",
         "## 最新收录 {: #newest }",
         "",

@@ -40,9 +40,14 @@ _HEADER = 22
 
 
 def heat_map(
-    rows: list[str], columns: list[str], values: dict[tuple[str, str], int], title: str
+    rows: list[str],
+    columns: list[str],
+    values: dict[tuple[str, str], int],
+    title: str,
+    links: dict[tuple[str, str], str] | None = None,
 ) -> str:
-    """An inline SVG grid: one row per label, one column per year, shaded by count."""
+    """An inline SVG grid: one row per label, one column per year, shaded by count; a cell
+    with an address in ``links`` links there."""
     peak = max(values.values(), default=0) or 1
     width = _ROW_LABEL + len(columns) * _CELL_W + 4
     height = _HEADER + len(rows) * _CELL_H + 4
@@ -57,7 +62,7 @@ def heat_map(
             value = values.get((row, col), 0)
             opacity = 0.08 + 0.92 * value / peak if value else 0.03
             x = _ROW_LABEL + c * _CELL_W
-            shapes.append(
+            cell = (
                 f'<rect x="{x + 1}" y="{y + 1}" width="{_CELL_W - 2}" height="{_CELL_H - 2}" '
                 f'class="cell" fill-opacity="{opacity:.2f}"><title>{escape(row)} {escape(col)}：'
                 f"{value}</title></rect>"
@@ -67,6 +72,8 @@ def heat_map(
                     else ""
                 )
             )
+            href = (links or {}).get((row, col))
+            shapes.append(f'<a href="{escape(href)}">{cell}</a>' if href else cell)
     return (
         f'<div class="chart"><svg xmlns="http://www.w3.org/2000/svg" role="img" '
         f'aria-label="{escape(title)}" viewBox="0 0 {width} {height}" width="{width}" '

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator
 from functools import partial
 from itertools import groupby
@@ -9,8 +10,16 @@ from itertools import groupby
 from build_tools.archive import Archive
 from build_tools.render import pages
 from build_tools.render.escape import escape_html, escape_markdown
+from build_tools.render.feed_paths import listing_feed, listing_feed_title
 from build_tools.render.frontmatter import front_matter_lines
 from build_tools.render.keyed import keyed, year_slugs
+from build_tools.render.listing_view import (
+    KIND_NAMES,
+    filter_block,
+    notice_places,
+    page_meta,
+    province_table,
+)
 from build_tools.render.rawhtml import wrap_html_runs
 from build_tools.render.requirements import (
     Requirement,
@@ -31,7 +40,7 @@ def iter_departments(archive: Archive) -> Iterator[tuple[str, str]]:
 
     What a role leads and supports is listed on one page per year (``role_year_pages``).
     """
-    rows = _role_rows(archive)
+    rows = role_rows(archive)
     ordered = sorted(
         archive.role_assignments.items(),
         key=lambda item: (-sum(1 for a in item[1] if a.leads), -len(item[1]), item[0]),
@@ -51,15 +60,15 @@ def iter_departments(archive: Archive) -> Iterator[tuple[str, str]]:
             f"| [{escape_markdown(name)}]({role_id}.md) | {leads} | {len(items) - leads} | "
             f"{escape_markdown(spellings)} |"
         )
-        yield f"{role_id}.md", _role_page(name, role_id, rows[role_id])
+        yield f"{role_id}.md", _role_page(archive, name, role_id, rows[role_id])
     yield "index.md", "\n".join(lines) + "\n"
 
 
 def role_year_pages(archive: Archive, year: int | None) -> Iterator[tuple[str, Content]]:
     """The pages of each role with assignments in ``year``, by path under docs/departments/:
     ``<role>/<year>.md``, then ``<year>-2.md`` … when the list is long (see pages)."""
-    by_place = _by_place(archive)
-    for role_id, rows in _role_rows(archive).items():
+    by_place = requirements_by_place(archive)
+    for role_id, rows in role_rows(archive).items():
         chosen = rows.get(year)
         if not chosen:
             continue
@@ -77,14 +86,15 @@ def role_year_pages(archive: Archive, year: int | None) -> Iterator[tuple[str, C
 
 
 @per_archive
-def _by_place(archive: Archive) -> dict[tuple[str, str], Requirement]:
+def requirements_by_place(archive: Archive) -> dict[tuple[str, str], Requirement]:
+    """Every requirement by (notice slug, anchor)."""
     return {(r.notice.slug, r.part.anchor): r for r in requirements(archive)}
 
 
 @per_archive
-def _role_rows(archive: Archive) -> dict[str, dict[int | None, list[Assignment]]]:
+def role_rows(archive: Archive) -> dict[str, dict[int | None, list[Assignment]]]:
     """Each role's assignments by plan year, newest first, in the order pages list them."""
-    by_place = _by_place(archive)
+    by_place = requirements_by_place(archive)
     found: dict[str, dict[int | None, list[Assignment]]] = {}
     for role_id, items in archive.role_assignments.items():
         rows = sorted(items, key=lambda a: by_place[(a.slug, a.anchor)].sort_key)
@@ -97,15 +107,31 @@ def _role_rows(archive: Archive) -> dict[str, dict[int | None, list[Assignment]]
     return found
 
 
-def _role_page(name: str, role_id: str, by_year: dict[int | None, list[Assignment]]) -> str:
-    """The role's page: what it leads and supports, and a table of its year pages."""
-    lines = _head(name, role_id, name)
+def _role_page(
+    archive: Archive, name: str, role_id: str, by_year: dict[int | None, list[Assignment]]
+) -> str:
+    """The role's page: the filtered view of what it leads and supports, and a table of its
+    year pages."""
+    feed = listing_feed(DEPARTMENTS_FOLDER, role_id)
+    feed_title = listing_feed_title(name, is_role=True)
+    meta = page_meta([(feed_title, feed)], (DEPARTMENTS_FOLDER, role_id))
+    lines = _head(name, role_id, name, meta)
     rows = [a for chosen in by_year.values() for a in chosen]
     leads = sum(1 for a in rows if a.leads)
     lines += [
-        f"牵头 {leads} 条，配合 {len(rows) - leads} 条。每个年度一页，列出条目全文并链接到原文。",
+        f"牵头 {leads} 条，配合 {len(rows) - leads} 条，从新到旧排列。选一个省份即看到国家级和"
+        "该省各级的任务；筛选后的地址可以收藏或转发。",
+        "",
+        f"[订阅：{escape_markdown(feed_title)}（Atom）]"
+        f"({posixpath.relpath(feed, DEPARTMENTS_FOLDER)}){{: #req-feed .feed-link }}",
+        "",
+        "## 任务 {: #requirements }",
+        "",
+        *wrap_html_runs([_view(archive, role_id, rows)]),
         "",
         "## 各年度 {: #years }",
+        "",
+        f"按年度逐页浏览（每页最多 {pages.PAGE_SIZE} 条，不需要脚本）。",
         "",
         "| 年度 | 牵头 | 配合 |",
         "|---|---|---|",
@@ -117,8 +143,17 @@ def _role_page(name: str, role_id: str, by_year: dict[int | None, list[Assignmen
     return "\n".join(lines) + "\n"
 
 
-def _head(name: str, role_id: str, title: str) -> list[str]:
-    matter = front_matter_lines({"title": title, "role_id": role_id})
+def _view(archive: Archive, role_id: str, rows: list[Assignment]) -> str:
+    """The filtered view of a role's assignments (build_tools.render.listing_view)."""
+    places = notice_places(archive)
+    provinces = province_table(archive).named({places[a.slug] for a in rows})
+    notices = archive.by_slug
+    years = sorted({y for a in rows if (y := notices[a.slug].metadata.year)}, reverse=True)
+    return filter_block(DEPARTMENTS_FOLDER, role_id, provinces, years, KIND_NAMES)
+
+
+def _head(name: str, role_id: str, title: str, extra: dict[str, object] | None = None) -> list[str]:
+    matter = front_matter_lines({"title": title, "role_id": role_id, **(extra or {})})
     return [*matter, "", f"# {escape_markdown(title)}", ""]
 
 

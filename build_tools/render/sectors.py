@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections import Counter
 from collections.abc import Iterator
 from functools import cached_property, partial
@@ -12,8 +13,10 @@ from build_tools.model import Level, Sector, SectorHit
 from build_tools.render import pages
 from build_tools.render.charts import heat_map
 from build_tools.render.escape import escape_html, escape_markdown
+from build_tools.render.feed_paths import listing_feed, listing_feed_title
 from build_tools.render.frontmatter import front_matter_lines
 from build_tools.render.keyed import keyed, year_slugs
+from build_tools.render.listing_view import filter_block, notice_places, page_meta, province_table
 from build_tools.render.notice import LEVEL_NAMES
 from build_tools.render.rawhtml import wrap_html_runs
 from build_tools.render.requirements import (
@@ -129,11 +132,23 @@ def _overview(archive: Archive, found: dict[str, list[tuple[Requirement, SectorH
     total = len(archive.taxonomy.sectors)
     lines.append(
         f"{total} 个行业领域，其中 {len(listed)} 个在已收录的通知中有具体要求。"
-        "每个行业页面按年度、发文层级列出各通知中涉及该行业的条目，可展开全文并跳转到原文条目。"
+        "每个行业页面从新到旧列出各通知中涉及该行业的条目，可按地区、层级、年度和发文机关筛选，"
+        "可展开全文并跳转到原文条目。点击下图的格子，即看到该行业该年度的要求。"
     )
     lines += ["", "## 各行业每年的要求条数 {: #heat-map }", ""]
     lines += [
-        heat_map([s.name for s in listed], [str(y) for y in years], counts, "各行业每年的要求条数"),
+        heat_map(
+            [s.name for s in listed],
+            [str(y) for y in years],
+            counts,
+            "各行业每年的要求条数",
+            {
+                (sector.name, str(year)): f"{sector.id}/?year={year}"
+                for sector in listed
+                for year in years
+                if counts[(sector.name, str(year))]
+            },
+        ),
         "",
     ]
     lines += [
@@ -156,12 +171,12 @@ def _overview(archive: Archive, found: dict[str, list[tuple[Requirement, SectorH
 def _sector_page(
     archive: Archive, sector: Sector, rows: list[tuple[Requirement, SectorHit]]
 ) -> str:
-    lines = [
-        *front_matter_lines({"title": sector.name, "sector_id": sector.id}),
-        "",
-        f"# {escape_markdown(sector.name)}",
-        "",
-    ]
+    feed = listing_feed(SECTORS_FOLDER, sector.id)
+    feed_title = listing_feed_title(sector.name, is_role=False)
+    view = (SECTORS_FOLDER, sector.id) if rows else None
+    meta = page_meta([(feed_title, feed)], view)
+    matter = {"title": sector.name, "sector_id": sector.id, **meta}
+    lines = [*front_matter_lines(matter), "", f"# {escape_markdown(sector.name)}", ""]
     facts = []
     if sector.parent:
         parent = archive.taxonomy.by_id[sector.parent]
@@ -179,13 +194,25 @@ def _sector_page(
     lines += [fact + "  " for fact in facts] + [""]
     notices = {r.notice.slug for r, _ in rows}
     lines += [
-        f"共 {len(rows)} 条要求，来自 {len(notices)} 份通知。每个年度一页"
-        f"（超过 {pages.PAGE_SIZE} 条时分页），页内按发文层级排列，条目可展开全文并跳转到原文。",
+        f"共 {len(rows)} 条要求，来自 {len(notices)} 份通知，从新到旧排列。选一个省份即看到国家级"
+        "和该省各级的要求；筛选后的地址可以收藏或转发。",
+        "",
+        f"[订阅：{escape_markdown(feed_title)}（Atom）]({_from_page(feed)})"
+        "{: #req-feed .feed-link }",
         "",
     ]
     if rows:
+        places = notice_places(archive)
+        codes = {places[slug] for slug in notices}
+        years = sorted({r.notice.metadata.year for r, _ in rows if r.notice.metadata.year})
+        block = filter_block(
+            SECTORS_FOLDER, sector.id, province_table(archive).named(codes), years[::-1]
+        )
+        lines += ["## 要求 {: #requirements }", "", *wrap_html_runs([block]), ""]
         lines += [
             "## 各年度 {: #years }",
+            "",
+            f"按年度逐页浏览（每页最多 {pages.PAGE_SIZE} 条，页内按发文层级排列，不需要脚本）。",
             "",
             "| 年度 | " + " | ".join(LEVEL_COLUMNS) + " | 合计 |",
         ]
@@ -196,6 +223,11 @@ def _sector_page(
         link = f"[{year_name(year)}]({sector.id}/{year_id(year)}.md)"
         lines.append(f"| {link} | {cells} | {sum(counts.values())} |")
     return "\n".join(lines) + "\n"
+
+
+def _from_page(target: str) -> str:
+    """A link from a sector page (sectors/<id>.md) to a file given from the site root."""
+    return posixpath.relpath(target, SECTORS_FOLDER)
 
 
 def _year_page(sector: Sector, year: int | None, listing: _Listing, number: int, count: int) -> str:
@@ -241,10 +273,15 @@ def _level_rank(requirement: Requirement) -> int:
     return LEVEL_ORDER[level] if level else len(LEVEL_ORDER)
 
 
-def _evidence(hit: SectorHit) -> str:
+def evidence_text(hit: SectorHit) -> str:
+    """Why an item is listed under a sector, as shown: 归入依据（正文）：危险化学品×2."""
     words: dict[str, int] = {}
     for found in hit.evidence:
         words[found.keyword] = words.get(found.keyword, 0) + 1
     where = "标题" if hit.strength == "title" else "正文"
     listed = "、".join(f"{w}×{n}" if n > 1 else w for w, n in words.items())
-    return f'\n<p class="evidence">归入依据（{where}）：{escape_html(listed)}</p>'
+    return f"归入依据（{where}）：{listed}"
+
+
+def _evidence(hit: SectorHit) -> str:
+    return f'\n<p class="evidence">{escape_html(evidence_text(hit))}</p>'
