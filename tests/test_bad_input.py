@@ -80,7 +80,7 @@ CASES: dict[str, Case] = {
         ("bad.yml", "UTF-8"),
     ),
     "slug-collision": Case(
-        {"A b.txt": GOOD_TEXT, "a-b.txt": OTHER_TEXT}, "a-b.txt", ("a-b.txt", "A b.txt", "a-b.md")
+        {"A b.txt": GOOD_TEXT, "a-b.txt": OTHER_TEXT}, "a-b.txt", ("a-b.txt", "A b.txt", "'a-b'")
     ),
 }
 
