@@ -2,8 +2,9 @@
 
 The slug comes from the 发文字号 where there is one (国办发〔2012〕14号 → ``guobanfa-2012-14``:
 the prefix in toneless pinyin, joined, then year and serial), else from the issuer and the
-title's core in pinyin, a syllable per word (滕州市安全生产委员会, 2022年全市安全生产工作要点 →
-``teng-zhou-shi-an-wei-hui-gong-zuo-yao-dian``); a sidecar's ``slug:`` overrides both. The
+title's core in pinyin, hyphens between syllables (滕州市安全生产委员会,
+2022年全市安全生产工作要点 → ``teng-zhou-shi-an-wei-hui-gong-zuo-yao-dian``); a sidecar's
+``slug:`` overrides both. The
 folder is the plan year, else ``undated``. Two notices that would share an address are told
 apart by their source paths, never by the order they are read in (``unique_pages``).
 
