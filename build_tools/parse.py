@@ -19,7 +19,7 @@ from build_tools.readers import read_notice
 from build_tools.sources import RawSource
 from build_tools.structure import parse_structure
 from build_tools.textutil import RESERVED_NAMES
-from build_tools.zones import FRONT, find_zones, without_chrome
+from build_tools.zones import FRONT, FURNITURE_STEPS, find_zones, without_chrome
 
 
 def slug_for(relative: str) -> str:
@@ -40,7 +40,8 @@ def parse_notice(raw: RawSource) -> Notice:
     cleaned = clean(read.text)
     steps = [*read.steps, *cleaned.steps]
     table, table_lines = read_table(cleaned.lines[:FRONT])
-    zoned = find_zones(cleaned.lines, table_lines)
+    furniture = frozenset(s.line for s in cleaned.steps if s.kind in FURNITURE_STEPS)
+    zoned = find_zones(cleaned.lines, table_lines, furniture)
     # What a saved web page says about itself (meta tags, title …) is evidence below the text.
     found = read_facts(zoned, cleaned.lines, read.evidence, header=cleaned.header, table=table)
     kept, chrome = without_chrome(cleaned.lines, zoned)

@@ -90,19 +90,24 @@ _IMPRINT = re.compile(r"^抄\s*送[:：]|^(主题词|关键词)[:：]|印\s*发\
 _NOTE = re.compile(r"^[(（](此件|联系人|本件|此文)")
 
 
-def find_zones(lines: Sequence[Line], table_lines: set[int] | None = None) -> tuple[ZonedLine, ...]:
+def find_zones(
+    lines: Sequence[Line],
+    table_lines: set[int] | None = None,
+    dropped: frozenset[int] = frozenset(),
+) -> tuple[ZonedLine, ...]:
     """Every line of a cleaned notice with its zone (see the module docstring).
 
     ``table_lines``: the lines of the page's metadata table, if already read
-    (``read_table(lines[:FRONT])``).
+    (``read_table(lines[:FRONT])``); ``dropped``: source lines cleaning took out as page
+    furniture (a breadcrumb between a site's banner and the title keeps them apart).
     """
     zones: list[tuple[Zone, str, str] | None] = [None] * len(lines)
     front = min(len(lines), FRONT)
     if table_lines is None:
         _, table_lines = read_table(lines[:front])
-    title = _best_title(lines, front)
+    title = _best_title(lines, front, dropped)
     recipients = _recipients(lines, title, front)
-    start = _document_start(lines, title, recipients, table_lines)
+    start = _document_start(lines, title, recipients, table_lines, dropped)
     for index in range(start):
         if lines[index].number in table_lines:
             zones[index] = (Zone.TABLE, "table", "label and value of the page's metadata table")
@@ -179,7 +184,7 @@ def title_score(text: str) -> int:
     return score
 
 
-def _best_title(lines: Sequence[Line], front: int) -> list[int] | None:
+def _best_title(lines: Sequence[Line], front: int, dropped: frozenset[int]) -> list[int] | None:
     """The line(s) of the printed title: the best-shaped title before the addressees."""
     best: tuple[int, int] | None = None
     for index in range(front):
@@ -201,7 +206,7 @@ def _best_title(lines: Sequence[Line], front: int) -> list[int] | None:
     if best is None:
         return None
     index = best[1]
-    if index > 0 and _title_opens_with_issuer_line(lines, index):
+    if index > 0 and _title_opens_with_issuer_line(lines, index, dropped):
         return [index - 1, index]
     return [index]
 
@@ -214,13 +219,15 @@ def _is_page_heading(lines: Sequence[Line], index: int) -> bool:
     )
 
 
-def _title_opens_with_issuer_line(lines: Sequence[Line], index: int) -> bool:
+def _title_opens_with_issuer_line(
+    lines: Sequence[Line], index: int, dropped: frozenset[int]
+) -> bool:
     """A title's first printed line may be its issuer (于都县人民政府办公室 / 关于印发…)."""
     above, title = lines[index - 1], lines[index].text
     if not split_issuers(above.text) or _MARK.match(above.text):
         return False
     if title.startswith(("印发", "转发", "批转", "颁发")):
-        return lines[index].number - above.number <= 2  # at most a blank line between
+        return not _furniture_between(above, lines[index], dropped)
     # Under the 发文字号, an issuer's name opens the title; at the very top, it is the
     # 发文机关标志 (printed without 文件), which is not part of the title.
     if not title.startswith("关于"):
@@ -241,7 +248,11 @@ def _recipients(lines: Sequence[Line], title: list[int] | None, front: int) -> i
 
 
 def _document_start(
-    lines: Sequence[Line], title: list[int] | None, recipients: int | None, table: set[int]
+    lines: Sequence[Line],
+    title: list[int] | None,
+    recipients: int | None,
+    table: set[int],
+    dropped: frozenset[int],
 ) -> int:
     """The first line of the notice itself: its 版头, title or addressees."""
     anchor = title[0] if title else recipients
@@ -251,10 +262,18 @@ def _document_start(
     while start > 0 and _head_element(lines[start - 1].text)[0] is Zone.HEAD:
         if lines[start - 1].number in table:
             break
-        if lines[start].number - lines[start - 1].number > 2:
+        if _furniture_between(lines[start - 1], lines[start], dropped):
             break  # page furniture stood between: a site's banner, not the 版头
         start -= 1
     return start
+
+
+FURNITURE_STEPS = frozenset({"web-leftover", "web-junk", "header-block"})
+
+
+def _furniture_between(first: Line, second: Line, dropped: frozenset[int]) -> bool:
+    """Whether cleaning took page furniture out from between two lines."""
+    return any(first.number < number < second.number for number in dropped)
 
 
 def _is_number_line(lines: Sequence[Line], index: int) -> bool:
