@@ -17,6 +17,7 @@ from build_tools.provinces import NATIONAL, UNKNOWN, Province, Provinces
 from build_tools.render.listing_data import FILE_SIZE, FIRST_FILE, iter_listing_data, pack
 from build_tools.render.listing_view import notice_places
 from build_tools.render.listings import SNIPPET, Listing, Row, sector_listing
+from build_tools.render.requirements import who
 from build_tools.write import Keyed, Made
 from tests.helpers import seed_archive
 
@@ -98,12 +99,19 @@ def test_the_index_counts_every_requirement_by_place_level_and_year(data: dict[s
     shandong = next(p for p in index["places"] if p["key"] == SHANDONG)
     assert shandong == {"key": SHANDONG, "name": "山东省", "short": "山东"}
     by_place: Counter[str] = Counter()
-    for _year, place, _level, issuer, kind, n in index["counts"]:
+    for _year, place, _level, kind, n in index["counts"]:
         by_place[index["places"][place]["key"]] += n
-        assert index["issuers"][issuer][1] == place
         assert index["kinds"][kind]["key"] == ""
     places_of = notice_places(archive)
     assert by_place == Counter(places_of[r.requirement.notice.slug] for r in listing.rows)
+    issuers = data[f"data/sectors/{CHEM}/{index['issuers']}"]["issuers"]
+    by_issuer = {name: sum(row[-1] for row in rows) for name, rows in issuers}
+    assert by_issuer == Counter(who(r.requirement.notice) for r in listing.rows)
+    summed: Counter[tuple[int, ...]] = Counter()
+    for _, rows in issuers:
+        for *key, n in rows:
+            summed[tuple(key)] += n
+    assert summed == {tuple(key): n for *key, n in index["counts"]}
     assert index["feeds"]["places"][SHANDONG] == {
         "href": f"feeds/sectors/{CHEM}/{SHANDONG}.xml",
         "title": "危险化学品：国家级和山东省的新要求",
@@ -147,7 +155,7 @@ def test_role_rows_say_lead_or_support(data: dict[str, Any]) -> None:
     index = data["data/departments/an-wei-hui-ban-gong-shi/index.json"]
     kinds = [kind["key"] for kind in index["kinds"]]
     assert kinds == ["", "lead", "support"]
-    led = sum(row[-1] for row in index["counts"] if kinds[row[4]] == "lead")
+    led = sum(row[-1] for row in index["counts"] if kinds[row[3]] == "lead")
     assert led >= 17  # 17 of 003's clauses alone
     assert index["feeds"]["places"] == {}
     rows = data["data/departments/an-wei-hui-ban-gong-shi/all-1.json"]["rows"]

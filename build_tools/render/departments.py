@@ -146,10 +146,12 @@ def _role_page(
 def _view(archive: Archive, role_id: str, rows: list[Assignment]) -> str:
     """The filtered view of a role's assignments (build_tools.render.listing_view)."""
     places = notice_places(archive)
-    provinces = province_table(archive).named({places[a.slug] for a in rows})
+    codes = {places[a.slug] for a in rows}
     notices = archive.by_slug
     years = sorted({y for a in rows if (y := notices[a.slug].metadata.year)}, reverse=True)
-    return filter_block(DEPARTMENTS_FOLDER, role_id, provinces, years, KIND_NAMES)
+    return filter_block(
+        DEPARTMENTS_FOLDER, role_id, codes, province_table(archive), years, KIND_NAMES
+    )
 
 
 def _head(name: str, role_id: str, title: str, extra: dict[str, object] | None = None) -> list[str]:

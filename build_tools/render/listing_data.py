@@ -2,9 +2,11 @@
 
 Under ``data/<folder>/<id>/``:
 
-- ``index.json``: names of places (national, provinces, unknown), levels, kinds and
-  issuers; requirement counts per (year, place, level, issuer, kind), so the page can
-  count any filter without loading requirements; the files of each stream; the feeds.
+- ``index.json``: names of places (national, provinces, unknown), levels and kinds;
+  requirement counts per (year, place, level, kind), so the page counts its filters
+  without loading requirements; the files of each stream; the feeds.
+- ``issuers.json``: the same counts for each issuer, loaded when a reader filters by
+  issuer (at 10,000 notices it is most of the counts).
 - Streams of files, each file's requirements in listing order (newest first): ``all-<k>``
   holds every requirement, ``<place>-<k>`` those of one place (``national``, a province
   code such as ``370000``, ``unknown``). The view of "national + 山东省" merges the two
@@ -46,6 +48,7 @@ from build_tools.write import Content
 DATA_FOLDER = "data"
 ITEMS_FOLDER = f"{DATA_FOLDER}/items"
 ALL = "all"
+ISSUERS_FILE = "issuers.json"
 FIRST_FILE = 200  # requirements in a stream's first file: what the first screen needs
 FILE_SIZE = 1000  # requirements in each later file
 PLACE_NAMES = {NATIONAL: "国家级（各地通用）", UNKNOWN: "地区不详"}
@@ -112,6 +115,9 @@ def _listing_files(
     path = f"{folder}/index.json"
     make = partial(_index, listing, places, provinces, streams)
     yield path, keyed(archive, listing.slugs, f"{path}\n{listing.name}", make)
+    path = f"{folder}/{ISSUERS_FILE}"
+    make = partial(_issuers, listing, places, provinces)
+    yield path, keyed(archive, listing.slugs, f"{path}\n{listing.name}", make)
 
 
 def _year(notice: Notice) -> int:
@@ -159,36 +165,54 @@ def _notice_record(notice: Notice, place: str) -> dict[str, Any]:
     }
 
 
+def _place_list(
+    listing: Listing, places: dict[str, str], provinces: Provinces
+) -> list[dict[str, str]]:
+    """The listing's places: national first, then provinces by code, then unknown."""
+    codes = {places[slug] for slug in listing.slugs}
+    found: list[dict[str, str]] = []
+    if NATIONAL in codes:
+        found.append({"key": NATIONAL, "name": PLACE_NAMES[NATIONAL]})
+    found += [{"key": p.code, "name": p.name, "short": p.short} for p in provinces.named(codes)]
+    if UNKNOWN in codes:
+        found.append({"key": UNKNOWN, "name": PLACE_NAMES[UNKNOWN]})
+    return found
+
+
+def _counts(
+    listing: Listing, places: dict[str, str], provinces: Provinces
+) -> dict[str, dict[tuple[int, int, int, int], int]]:
+    """Requirements per (year, place, level, kind), by issuer as shown (``who``)."""
+    place_index = {
+        place["key"]: index for index, place in enumerate(_place_list(listing, places, provinces))
+    }
+    kinds = ["", *listing.kinds]
+    found: dict[str, dict[tuple[int, int, int, int], int]] = {}
+    for row in listing.rows:
+        notice = row.requirement.notice
+        level = notice.metadata.level.value if notice.metadata.level else "unknown"
+        key = (
+            _year(notice),
+            place_index[places[notice.slug]],
+            LEVEL_KEYS.index(level),
+            kinds.index(row.kind),
+        )
+        counts = found.setdefault(who(notice), {})
+        counts[key] = counts.get(key, 0) + 1
+    return found
+
+
 def _index(
     listing: Listing,
     places: dict[str, str],
     provinces: Provinces,
     streams: dict[str, list[dict[str, Any]]],
 ) -> str:
-    codes = {places[slug] for slug in listing.slugs}
-    place_list: list[dict[str, str]] = []
-    if NATIONAL in codes:
-        place_list.append({"key": NATIONAL, "name": PLACE_NAMES[NATIONAL]})
-    place_list += [
-        {"key": p.code, "name": p.name, "short": p.short} for p in provinces.named(codes)
-    ]
-    if UNKNOWN in codes:
-        place_list.append({"key": UNKNOWN, "name": PLACE_NAMES[UNKNOWN]})
-    place_index = {place["key"]: index for index, place in enumerate(place_list)}
-    kinds = ["", *listing.kinds]
-    issuers: dict[str, int] = {}
-    issuer_list: list[list[Any]] = []
-    counts: dict[tuple[int, int, int, int, int], int] = {}
-    for row in listing.rows:
-        notice = row.requirement.notice
-        place = place_index[places[notice.slug]]
-        name = who(notice)
-        if name not in issuers:
-            issuers[name] = len(issuer_list)
-            issuer_list.append([name, place])
-        level = notice.metadata.level.value if notice.metadata.level else "unknown"
-        key = (_year(notice), place, LEVEL_KEYS.index(level), issuers[name], kinds.index(row.kind))
-        counts[key] = counts.get(key, 0) + 1
+    place_list = _place_list(listing, places, provinces)
+    counts: dict[tuple[int, int, int, int], int] = {}
+    for by_issuer in _counts(listing, places, provinces).values():
+        for key, n in by_issuer.items():
+            counts[key] = counts.get(key, 0) + n
     is_role = bool(listing.kinds)
     province_feeds = {
         p["key"]: _feed(listing, p["key"], p["name"])
@@ -201,13 +225,24 @@ def _index(
         "total": len(listing.rows),
         "places": place_list,
         "levels": [{"key": key, "name": LEVEL_LABELS[key]} for key in LEVEL_KEYS],
-        "kinds": [{"key": kind, "name": KIND_NAMES.get(kind, "")} for kind in kinds],
-        "issuers": issuer_list,
-        "counts": [[*key, n] for key, n in counts.items()],
+        "kinds": [{"key": kind, "name": KIND_NAMES.get(kind, "")} for kind in ["", *listing.kinds]],
+        "counts": [[*key, n] for key, n in sorted(counts.items(), key=lambda item: item[0])],
+        "issuers": ISSUERS_FILE,
         "streams": streams,
         "feeds": {"all": _feed(listing), "places": province_feeds},
     }
     return json_record(index) + "\n"
+
+
+def _issuers(listing: Listing, places: dict[str, str], provinces: Provinces) -> str:
+    """issuers.json: each issuer as shown (``who``: several places may share one name, such
+    as 发文机关不详) with its counts, rows as in the index; loaded only when a reader filters by
+    issuer, so the index stays small at any size."""
+    issuers = [
+        [name, [[*key, n] for key, n in counts.items()]]
+        for name, counts in _counts(listing, places, provinces).items()
+    ]
+    return json_record({"issuers": issuers}) + "\n"
 
 
 def _feed(listing: Listing, place: str | None = None, province: str = "") -> dict[str, str]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from build_tools.archive import Archive
 from build_tools.model import Level
-from build_tools.provinces import Province, Provinces
+from build_tools.provinces import Provinces
 from build_tools.render.escape import escape_html
 from build_tools.render.notice import LEVEL_NAMES
 from build_tools.render.requirements import per_archive
@@ -60,17 +60,22 @@ def page_meta(feeds: Iterable[tuple[str, str]], view: tuple[str, str] | None) ->
 def filter_block(
     folder: str,
     listing_id: str,
-    provinces: list[Province],
+    places: set[str],
+    provinces: Provinces,
     years: list[int],
     kinds: dict[str, str] | None = None,
 ) -> str:
     """The view's HTML: the filters, the count line, the list and the "more" button.
 
-    ``provinces`` are those the listing has requirements in, ``years`` its plan years
-    (newest first), ``kinds`` the lead/support names on role pages.
+    ``places`` are those the listing has requirements in (build_tools.provinces), ``years``
+    its plan years (newest first), ``kinds`` the lead/support names on role pages. The view
+    names its places, so the script can fetch a first file before the index arrives.
     """
     chips = [_chip("radio", "province", "", "全部地区", checked=True)]
-    chips += [_chip("radio", "province", p.name, p.short, data_code=p.code) for p in provinces]
+    chips += [
+        _chip("radio", "province", p.name, p.short, data_code=p.code)
+        for p in provinces.named(places)
+    ]
     levels = [
         _chip("checkbox", "level", key, LEVEL_LABELS[key], checked=True, count=key)
         for key in LEVEL_KEYS
@@ -88,7 +93,7 @@ def filter_block(
     return "\n".join(
         [
             f'<div class="req-view" id="req-view" data-folder="{escape_html(folder)}" '
-            f'data-id="{escape_html(listing_id)}">',
+            f'data-id="{escape_html(listing_id)}" data-places="{" ".join(sorted(places))}">',
             '<form class="req-filter" id="req-filter">',
             '<fieldset class="req-places"><legend>地区（选一个省份，显示国家级和该省各级的要求；'
             "本机记住所选省份）</legend>" + "".join(chips) + "</fieldset>",

@@ -205,9 +205,7 @@ def _sector_page(
         places = notice_places(archive)
         codes = {places[slug] for slug in notices}
         years = sorted({r.notice.metadata.year for r, _ in rows if r.notice.metadata.year})
-        block = filter_block(
-            SECTORS_FOLDER, sector.id, province_table(archive).named(codes), years[::-1]
-        )
+        block = filter_block(SECTORS_FOLDER, sector.id, codes, province_table(archive), years[::-1])
         lines += ["## 要求 {: #requirements }", "", *wrap_html_runs([block]), ""]
         lines += [
             "## 各年度 {: #years }",

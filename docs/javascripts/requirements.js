@@ -27,6 +27,8 @@
   const files = new Map(); // file name → promise of its parsed content
   const itemTexts = new Map(); // notice id → promise of { anchor: text }
   let index = null;
+  let issuers = null; // [name, count rows] of issuers.json, once loaded
+  let issuersLoading = null;
   let limit = STEP;
   let generation = 0;
 
@@ -166,23 +168,42 @@
     );
   }
 
+  // Counts of what the selection shows, per level and per place too (each leaving that
+  // filter out): from the index, or from each matching issuer's counts when one is typed.
   function counts(sel) {
     const found = { total: 0, levels: {}, places: {} };
-    for (const [year, p, l, i, k, n] of index.counts) {
-      const place = index.places[p].key;
-      const level = index.levels[l].key;
-      const issuer = index.issuers[i][0];
-      const kind = index.kinds[k].key;
-      if (accepts(sel, place, level, year, issuer, kind)) found.total += n;
-      if (accepts(sel, place, level, year, issuer, kind, "level")) {
-        found.levels[level] = (found.levels[level] || 0) + n;
+    const add = (issuer, rows) => {
+      for (const [year, p, l, k, n] of rows) {
+        const place = index.places[p].key;
+        const level = index.levels[l].key;
+        const kind = index.kinds[k].key;
+        if (accepts(sel, place, level, year, issuer, kind)) found.total += n;
+        if (accepts(sel, place, level, year, issuer, kind, "level")) {
+          found.levels[level] = (found.levels[level] || 0) + n;
+        }
+        if (accepts(sel, place, level, year, issuer, kind, "place")) {
+          found.places[place] = (found.places[place] || 0) + n;
+          found.places[""] = (found.places[""] || 0) + n;
+        }
       }
-      if (accepts(sel, place, level, year, issuer, kind, "place")) {
-        found.places[place] = (found.places[place] || 0) + n;
-        found.places[""] = (found.places[""] || 0) + n;
-      }
-    }
+    };
+    if (!sel.issuer) add("", index.counts);
+    else issuers.filter(([name]) => name.includes(sel.issuer)).forEach(([name, rows]) => add(name, rows));
     return found;
+  }
+
+  // Issuers and their counts (data/<folder>/<id>/issuers.json), loaded on first need.
+  function loadIssuers() {
+    if (!issuersLoading) {
+      issuersLoading = json(new URL(index.issuers, dataFolder)).then(
+        (data) => (issuers = data.issuers),
+        (error) => {
+          issuersLoading = null; // try again next time
+          throw error;
+        },
+      );
+    }
+    return issuersLoading;
   }
 
   // The streams whose files hold what the selection shows: one place's, or all of them.
@@ -190,9 +211,10 @@
     let places = null;
     if (sel.provinceKey !== null) places = new Set(["national", sel.provinceKey]);
     if (sel.issuer) {
-      const named = new Set(
-        index.issuers.filter(([name]) => name.includes(sel.issuer)).map(([, p]) => index.places[p].key),
-      );
+      const named = new Set();
+      issuers
+        .filter(([name]) => name.includes(sel.issuer))
+        .forEach(([, rows]) => rows.forEach((row) => named.add(index.places[row[1]].key)));
       places = places ? new Set([...places].filter((key) => named.has(key))) : named;
     }
     if (sel.levels.size === 1 && sel.levels.has("national")) {
@@ -280,9 +302,11 @@
   }
 
   function showIssuers(sel) {
-    if (!issuerList) return;
-    const options = index.issuers
-      .filter(([, p]) => sel.provinceKey === null || ["national", sel.provinceKey].includes(index.places[p].key))
+    if (!issuerList || !issuers) return;
+    const here = (rows) =>
+      sel.provinceKey === null || rows.some((row) => ["national", sel.provinceKey].includes(index.places[row[1]].key));
+    const options = issuers
+      .filter(([, rows]) => here(rows))
       .slice(0, MAX_ISSUER_OPTIONS)
       .map(([name]) => {
         const option = element("option");
@@ -365,6 +389,15 @@
     view.dataset.state = "loading";
     const sel = selection();
     writeQuery(sel);
+    if (sel.issuer && !issuers) {
+      try {
+        await loadIssuers();
+      } catch (error) {
+        if (run === generation) failed();
+        return;
+      }
+      if (run !== generation) return;
+    }
     const found = counts(sel);
     showCounts(sel, found);
     showFeed(sel);
@@ -420,11 +453,30 @@
       update();
     }, 250);
   });
+  form.elements.namedItem("issuer").addEventListener("focus", () => {
+    if (!index) return;
+    loadIssuers()
+      .then(() => showIssuers(selection()))
+      .catch(() => {});
+  });
   moreButton.addEventListener("click", () => {
     limit += STEP;
     update();
   });
 
+  // The first files the page's own query or stored province will need, fetched beside the
+  // index (build_tools/render/listing_data.py names them <stream>-1.json).
+  function fetchFirstFiles() {
+    const params = new URLSearchParams(location.search);
+    if (["level", "year", "from", "to", "issuer", "kind"].some((name) => params.has(name))) return;
+    const province = params.has("province") ? params.get("province") : stored();
+    const places = new Set((view.dataset.places || "").split(" "));
+    const radio = radios().find((r) => province && (r.value === province || r.dataset.code === province));
+    const streams = !province ? ["all"] : radio ? ["national", radio.dataset.code] : ["national"];
+    streams.filter((stream) => places.has(stream)).forEach((stream) => loadFile(stream + "-1.json").catch(() => {}));
+  }
+
+  fetchFirstFiles();
   json(new URL("index.json", dataFolder))
     .then((loaded) => {
       index = loaded;
