@@ -8,14 +8,16 @@ on the site (build_tools.render.requirements.newest_first).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import heapq
+from collections.abc import Iterable, Iterator
 from functools import partial
 from itertools import groupby, islice
+from operator import itemgetter
 
 from build_tools.archive import Archive
 from build_tools.model import Notice
 from build_tools.permalinks import notice_url
-from build_tools.provinces import NATIONAL, UNKNOWN
+from build_tools.provinces import NATIONAL
 from build_tools.render.atom import FEED_ID, Entry, Feed, atom_xml, notice_updated
 from build_tools.render.departments import DEPARTMENTS_FOLDER
 from build_tools.render.escape import escape_html
@@ -55,22 +57,18 @@ def iter_feeds(archive: Archive) -> Iterator[tuple[str, Content]]:
     places = notice_places(archive)
     provinces = province_table(archive)
     for listing in listings(archive):
-        yield _listing_feed(archive, listing, None, "")
+        yield _listing_feed(archive, listing, listing.rows, None, "")
         if listing.folder != SECTORS_FOLDER:
             continue
-        codes = {places[slug] for slug in listing.slugs} - {NATIONAL, UNKNOWN}
-        for province in provinces.named(codes):
-            chosen = Listing(
-                listing.folder,
-                listing.id,
-                listing.name,
-                [
-                    r
-                    for r in listing.rows
-                    if places[r.requirement.notice.slug] in (NATIONAL, province.code)
-                ],
-            )
-            yield _listing_feed(archive, chosen, province.code, province.name)
+        by_place: dict[str, list[tuple[int, Row]]] = {}
+        for position, row in enumerate(listing.rows):
+            by_place.setdefault(places[row.requirement.notice.slug], []).append((position, row))
+        national = by_place.get(NATIONAL, [])
+        for province in provinces.named(set(by_place)):
+            # National and the province's rows, in the listing's order, as far as needed.
+            merged = heapq.merge(national, by_place[province.code], key=itemgetter(0))
+            rows = (row for _, row in merged)
+            yield _listing_feed(archive, listing, rows, province.code, province.name)
     for issuer, notices in archive.by_issuer.items():
         yield _notice_feed(archive, issuer_feed(issuer), f"{issuer}：新收录的通知", notices)
     by_level: dict[str, list[Notice]] = {}
@@ -83,8 +81,9 @@ def iter_feeds(archive: Archive) -> Iterator[tuple[str, Content]]:
 
 
 def _listing_feed(
-    archive: Archive, listing: Listing, place: str | None, province: str
+    archive: Archive, listing: Listing, rows: Iterable[Row], place: str | None, province: str
 ) -> tuple[str, Content]:
+    """The feed of ``rows`` of ``listing`` (all of them, or national and one province's)."""
     path = listing_feed(listing.folder, listing.id, place)
     feed = _feed(
         path,
@@ -92,10 +91,8 @@ def _listing_feed(
         f"{listing.folder}/{listing.id}/",
     )
     by_notice = [
-        list(rows)
-        for _, rows in islice(
-            groupby(listing.rows, key=lambda r: r.requirement.notice.slug), FEED_SIZE
-        )
+        list(group)
+        for _, group in islice(groupby(rows, key=lambda r: r.requirement.notice.slug), FEED_SIZE)
     ]
     slugs = [rows[0].requirement.notice.slug for rows in by_notice]
     make = partial(_listing_xml, feed, listing, by_notice)
