@@ -80,7 +80,8 @@ _PLAN_TITLE = re.compile(
 )
 PAGE_NUMBER = re.compile(r"\s*[—－\-–]\s*\d{1,3}\s*[—－\-–]\s*$")
 _BREADCRUMB = re.compile(r"(>|»|＞|›|首页|当前位置|您的位置)")
-_MARK = re.compile(r"^(.{2,60}?)\s*文\s*件$")
+# The 发文机关标志: the issuer's name followed by 文件.
+MARK = re.compile(r"^(.{2,60}?)\s*文\s*件$")
 _SEPARATOR = re.compile(r"^[\s▬━─—_=＝\-–*★☆·•]{3,}$")
 _SECRECY = re.compile(r"^(绝密|机密|秘密)(★.{0,6})?$|^(特急|加急|特提|平急)$|^\d{6}$")
 _SIGNER = re.compile(r"签\s*发\s*人")
@@ -224,7 +225,7 @@ def _title_opens_with_issuer_line(
 ) -> bool:
     """A title's first printed line may be its issuer (于都县人民政府办公室 / 关于印发…)."""
     above, title = lines[index - 1], lines[index].text
-    if not split_issuers(above.text) or _MARK.match(above.text):
+    if not split_issuers(above.text) or MARK.match(above.text):
         return False
     if title.startswith(("印发", "转发", "批转", "颁发")):
         return not _furniture_between(above, lines[index], dropped)
@@ -285,7 +286,8 @@ def _is_number_line(lines: Sequence[Line], index: int) -> bool:
 
 def _head_element(text: str) -> tuple[Zone, str, str]:
     """A 版头 element (发文机关标志, 发文字号, 签发人 …), or chrome if the line is none."""
-    if _MARK.match(text) and split_issuers(_MARK.match(text).group(1)):  # type: ignore[union-attr]
+    mark = MARK.match(text)
+    if mark and split_issuers(mark.group(1)):
         return Zone.HEAD, "mark", "name of the issuer followed by 文件"
     if _SIGNER.search(text) or (find_doc_number(text) and len(text) <= 40):
         return Zone.HEAD, "doc_number", "document number line of the 版头"

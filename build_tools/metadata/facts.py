@@ -7,7 +7,6 @@ evidence; a fact nobody establishes stays None (merge warns about it).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +26,7 @@ from build_tools.metadata.titles import workplan_title
 from build_tools.model import FactEvidence, Line, Role
 from build_tools.zones import (
     FRONT,
+    MARK,
     TRAILING_NUMBER,
     Zone,
     ZonedLine,
@@ -34,8 +34,6 @@ from build_tools.zones import (
     title_core,
     title_score,
 )
-
-_MARK = re.compile(r"^(.{2,60}?)\s*文\s*件$")
 
 
 @dataclass(frozen=True)
@@ -133,7 +131,7 @@ def _from_zones(zoned: Sequence[ZonedLine], facts: Facts) -> None:
     for line in zoned:
         where = f"line {line.number} ({line.zone.value}: {line.evidence})"
         if line.zone is Zone.HEAD and line.element == "mark":
-            mark = _MARK.match(line.text)
+            mark = MARK.match(line.text)
             assert mark is not None
             facts.offer("issuers", split_issuers(mark.group(1)), 9, where)
             facts.roles[line.number] = Role.ISSUER
