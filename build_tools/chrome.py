@@ -15,6 +15,7 @@ import re
 from build_tools.metadata.dates import find_date
 from build_tools.metadata.doc_number import find_doc_number
 from build_tools.metadata.orgs import split_issuers
+from build_tools.textutil import TITLE_ENDINGS
 
 # Anywhere: lines no notice prints.
 ANYWHERE = tuple(
@@ -105,17 +106,17 @@ def junk_prefix(text: str) -> int:
 # Where a flattened notice changes zone: after the title, after the document number, after
 # the addressees' colon, before a signature and date at a sentence end.
 _TITLE_END = re.compile(
-    r"(?:通知书|通知|通报|意见|决定|批复|函|办法|方案|规定|细则|要点|公告|通告)》?"
+    rf"(?:通知书|{'|'.join(TITLE_ENDINGS)})》?"
     r"(?=\s*[(（]?[\u4e00-\u9fff]{1,15}[〔\[［(（【]\d{4}[〕\]］)）】]\s*第?\d{1,5}\s*号)"
     r"|(?:通知|通报|意见|决定|批复|函)》?(?=\s*各)"
 )
 _ADDRESSEES = re.compile(r"^(各[^。；：:！？]{2,200}?[：:])\s*(?=\S)")
 FLATTENED = 160
 _BOOK_TITLE = re.compile(r"^(《[^《》]{6,150}》)(?=[\u4e00-\u9fff])")
-DOC_NUMBER_AFTER = re.compile(
+_NUMBER_AFTER_SPACE = re.compile(
     r"\s((?!的)[\u4e00-\u9fff]{1,15}[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞]\s*第?\d{1,5}\s*号)"
 )
-_TITLE_SHAPE_END = re.compile(r"(通知|通报|意见|决定|批复|函|办法|方案|规定|细则|要点|公告|通告)$")
+_TITLE_SHAPE_END = re.compile(f"({'|'.join(TITLE_ENDINGS)})$")
 # What may print before a 版头's number: a label, a telegram's header (等级 特提 签发: …), but
 # not a sentence.
 _HEADER_TEXT = re.compile(r"[，,。；;、《》“”]|.{61}")
@@ -190,7 +191,7 @@ def _anchored_title(text: str) -> tuple[list[str], str] | None:
     """A heading run into a flattened notice: find its number, with the addressees after it,
     and the title that ends right before it (…的决定时间:2019-01-23 信阳市人民政府 关于…的决定
     信政〔2018〕17号 各县、区人民政府…)."""
-    for match in DOC_NUMBER_AFTER.finditer(text[:500]):
+    for match in _NUMBER_AFTER_SPACE.finditer(text[:500]):
         number = find_doc_number(match.group(1))
         if number is None or not text[match.end() :].lstrip().startswith("各"):
             continue

@@ -15,7 +15,7 @@ from build_tools.metadata.orgs import split_issuers
 from build_tools.metadata.table import LABELS, is_table_row
 from build_tools.model import CleaningStep, CleanText, Line
 from build_tools.structure import starts_part
-from build_tools.textutil import CJK_CLASS, HAN_CLASS, SPACE_CLASS, TERMINAL, snippet
+from build_tools.textutil import CJK_CLASS, HAN_CLASS, SPACE_CLASS, TERMINAL, TITLE_ENDINGS, snippet
 
 # Labels of the metadata table that policy libraries print above a document.
 HEADER_LABELS = tuple(sorted(LABELS, key=len, reverse=True))
@@ -34,9 +34,7 @@ _STRAY_SPACE = re.compile(
     rf"|(?<=[0-9])[{SPACE_CLASS}]+(?=[{CJK_CLASS}])"
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_NOTICE_END = re.compile(
-    r"(通知|通知书|意见|决定|通报|批复|函|办法|方案|规定|细则|要点|公告|通告|规划|预案)》?$"
-)
+_NOTICE_END = re.compile(f"(通知书|{'|'.join(TITLE_ENDINGS)}|规划|预案)》?$")
 # A line at least this long that does not end a sentence was broken by wrapping.
 _LONG_LINE = 100
 _TITLE_ZONE = 15

@@ -14,6 +14,12 @@ HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 SPACE_CLASS = " \t\u00a0\u3000"
 # Punctuation that ends a sentence or a clause introducing what follows.
 TERMINAL = "。！？；：!?;:…"
+# Words that end a document's title (文种), longest first where one ends another. Each stage
+# that looks for the end of a title takes this list and says what it adds.
+TITLE_ENDINGS = (
+    "通知", "通报", "意见", "决定", "批复", "函", "办法", "方案", "规定", "细则", "要点", "公告",
+    "通告",
+)  # fmt: skip
 CHINESE_DIGITS = "〇○零ОO０0Ｏo一二三四五六七八九十百"
 # Page names the build gives its own pages in every generated folder (notices/index.md …):
 # no notice, term, sector or department may take one.

@@ -78,7 +78,7 @@ _PLAN_TITLE = re.compile(
     r"^[\u4e00-\u9fff]{2,12}?(省|自治区|市|县|区|旗|州|盟)[\u4e00-\u9fff“”（）()—]{4,60}"
     r"(实施意见|实施方案|工作方案|专项整治方案|实施办法|管理办法|应急预案|工作要点)$"
 )
-PAGE_NUMBER = re.compile(r"\s*[—－\-–]\s*\d{1,3}\s*[—－\-–]\s*$")
+_PAGE_NUMBER = re.compile(r"\s*[—－\-–]\s*\d{1,3}\s*[—－\-–]\s*$")
 _BREADCRUMB = re.compile(r"(>|»|＞|›|首页|当前位置|您的位置)")
 # The 发文机关标志: the issuer's name followed by 文件.
 MARK = re.compile(r"^(.{2,60}?)\s*文\s*件$")
@@ -308,7 +308,7 @@ def closing_date(text: str) -> tuple[str, str] | None:
 
     A page number a copy glued to the date (2023年5月10日— 3 —) is not part of the line.
     """
-    text = PAGE_NUMBER.sub("", text)
+    text = _PAGE_NUMBER.sub("", text)
     try:
         whole = parse_date(text)
     except ImpossibleDateError:

@@ -123,12 +123,6 @@ def expanded(name: str) -> str:
     return re.sub(r"(?<!人民)政府", "人民政府", name)
 
 
-def same_body(first: str, second: str) -> bool:
-    """Whether two names are one body written two ways (安委会 / 安全生产委员会)."""
-    a, b = expanded(first), expanded(second)
-    return a == b or a.endswith(b) or b.endswith(a)
-
-
 def issuer_prefix(title: str) -> tuple[list[str], bool] | None:
     """The issuers printed before 关于/转发/印发 in a title, and whether the list is whole.
 
